@@ -1,0 +1,215 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the portkey.ai collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: workspace
+short_description: Manage Portkey workspaces
+version_added: 0.1.0
+description:
+  - Create, update and delete workspaces of a Portkey organisation through the Admin API.
+  - A workspace is found by O(id), else by O(slug), else by O(name). A name that several
+    workspaces share fails, listing them, rather than picking one.
+  - Only the options you set are compared and sent; the others are left as they are.
+author:
+  - The portkey.ai collection maintainers
+options:
+  name:
+    description:
+      - The workspace's name. Required to create a workspace, and to find one when neither O(id) nor O(slug) is given.
+      - When O(icon) is set, the API shows the icon in front of the name; the module compares the name without it.
+    type: str
+  id:
+    description:
+      - The workspace's UUID, to manage an existing workspace (also to rename it).
+    type: str
+  slug:
+    description:
+      - The workspace's slug (C(ws-...)), to manage an existing workspace. The API generates slugs; they cannot be chosen.
+    type: str
+  description:
+    description:
+      - A description of the workspace.
+    type: str
+  icon:
+    description:
+      - An emoji shown in front of the workspace's name.
+    type: str
+  metadata:
+    description:
+      - Default metadata (string keys and values) added to every request made in the workspace.
+      - Compared as a whole: keys you remove are removed.
+    type: dict
+  usage_limits:
+    description:
+      - Budget for the workspace. The API allows at most one entry.
+      - Set to V([]) to remove the limit.
+    type: list
+    elements: dict
+    suboptions:
+      type:
+        description: What is counted.
+        type: str
+        choices: [cost, tokens]
+      credit_limit:
+        description: The limit, in dollars for V(cost) or in tokens for V(tokens).
+        type: int
+      alert_threshold:
+        description: Usage at which an alert is sent; not above O(usage_limits[].credit_limit).
+        type: int
+      periodic_reset:
+        description: Reset the usage every month or week; unset means the limit never resets.
+        type: str
+        choices: [monthly, weekly]
+  rate_limits:
+    description:
+      - Request or token rate limits for the workspace.
+      - Set to V([]) to remove them.
+    type: list
+    elements: dict
+    suboptions:
+      type:
+        description: What is counted.
+        type: str
+        choices: [requests, tokens]
+        required: true
+      unit:
+        description: Per minute, hour or day.
+        type: str
+        choices: [rpm, rph, rpd]
+        required: true
+      value:
+        description: How many per unit.
+        type: int
+        required: true
+  force:
+    description:
+      - With O(state=absent), also delete what the workspace still holds (providers, configs,
+        workspace API keys). Without it, deleting a workspace that has dependants fails and names them.
+    type: bool
+    default: false
+  state:
+    description:
+      - V(present) creates or updates the workspace, V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+extends_documentation_fragment:
+  - portkey.ai.auth
+  - portkey.ai.attributes
+seealso:
+  - module: portkey.ai.workspace_info
+  - plugin: portkey.ai.workspaces
+    plugin_type: inventory
+'''
+
+EXAMPLES = r'''
+- name: Create or update the production workspace
+  portkey.ai.workspace:
+    name: Production
+    description: Production environment
+    icon: "🚀"
+    metadata:
+      team: platform
+    usage_limits:
+      - type: cost
+        credit_limit: 1000
+        alert_threshold: 800
+        periodic_reset: monthly
+    rate_limits:
+      - type: requests
+        unit: rpm
+        value: 600
+
+- name: Rename a workspace, found by its slug
+  portkey.ai.workspace:
+    slug: ws-product-1a2b3c
+    name: Production (EU)
+
+- name: Delete a workspace and everything it still holds
+  portkey.ai.workspace:
+    name: Sandbox
+    state: absent
+    force: true
+
+- name: Set the connection options once for a play
+  hosts: localhost
+  gather_facts: false
+  module_defaults:
+    group/portkey.ai.portkey:
+      api_key: "{{ vault_portkey_admin_key }}"
+      base_url: https://portkey.example.com/v1
+  tasks:
+    - name: Staging workspace
+      portkey.ai.workspace:
+        name: Staging
+'''
+
+RETURN = r'''
+workspace:
+  description:
+    - The workspace as the API returns it after the change (the name without its icon).
+    - Empty when O(state=absent), and when check mode predicts a create.
+  returned: always
+  type: dict
+  sample:
+    id: 4d1f0a5c-2f0b-4c1e-9a37-6a4c3b1d2e10
+    slug: ws-produc-1a2b3c
+    name: Production
+    description: Production environment
+    defaults:
+      metadata:
+        team: platform
+    usage_limits:
+      - type: cost
+        credit_limit: 1000
+        alert_threshold: 800
+        periodic_reset: monthly
+    rate_limits:
+      - type: requests
+        unit: rpm
+        value: 600
+    object: workspace
+'''
+
+from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
+from ansible_collections.portkey.ai.plugins.module_utils._workspace import Workspace
+
+
+def main():
+    limit_spec = dict(
+        type=dict(type='str', choices=['cost', 'tokens']),
+        credit_limit=dict(type='int'),
+        alert_threshold=dict(type='int'),
+        periodic_reset=dict(type='str', choices=['monthly', 'weekly']),
+    )
+    rate_spec = dict(
+        type=dict(type='str', choices=['requests', 'tokens'], required=True),
+        unit=dict(type='str', choices=['rpm', 'rph', 'rpd'], required=True),
+        value=dict(type='int', required=True),
+    )
+    module = PortkeyModule(
+        argument_spec=dict(
+            name=dict(type='str'),
+            id=dict(type='str'),
+            slug=dict(type='str'),
+            description=dict(type='str'),
+            icon=dict(type='str'),
+            metadata=dict(type='dict'),
+            usage_limits=dict(type='list', elements='dict', options=limit_spec),
+            rate_limits=dict(type='list', elements='dict', options=rate_spec),
+            force=dict(type='bool', default=False),
+            state=dict(type='str', choices=['present', 'absent'], default='present'),
+        ),
+        supports_check_mode=True,
+    )
+    Workspace(module).run()
+
+
+if __name__ == '__main__':
+    main()
