@@ -142,6 +142,6 @@ def ansible_playbook(emulator):
             command.append('-' + 'v' * verbosity)
         command += list(args)
         proc = subprocess.run(command, capture_output=True, text=True, env=ansible_env(emulator, **(env or {})),
-                              cwd=ROOT, timeout=300)
+                              cwd=ROOT, timeout=300, check=False)
         return PlaybookResult(proc)
     return run

@@ -5,8 +5,8 @@
 """Run ``ansible-test sanity`` on the collection, offline-friendly.
 
 ansible-test wants the collection at ``ansible_collections/portkey/ai``: this copies the files git
-knows (tracked, or new and not ignored) to ``.build/sanity/ansible_collections/portkey/ai`` and runs
-there, with HOME pointed into .build so the pip bootstrap stand-in is found in ansible-test's cache.
+knows (tracked, or new and not ignored) to ``.build/sanity/ansible_collections/portkey/ai`` (or $PORTKEY_SANITY_DIR/...) and runs
+there (in a git repository of its own), with HOME pointed into .build so the pip bootstrap stand-in is found in ansible-test's cache.
 Extra arguments go to ansible-test (e.g. ``--test pylint``).
 """
 
@@ -21,9 +21,10 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILD = os.path.join(ROOT, '.build')
-DEST = os.path.join(BUILD, 'sanity', 'ansible_collections', 'portkey', 'ai')
-HOME = os.path.join(BUILD, 'home')
+# PORTKEY_SANITY_DIR lets several runs happen at once in different places.
+SANITY_ROOT = os.environ.get('PORTKEY_SANITY_DIR') or os.path.join(ROOT, '.build', 'sanity')
+DEST = os.path.join(SANITY_ROOT, 'ansible_collections', 'portkey', 'ai')
+HOME = os.path.join(SANITY_ROOT, 'home')
 
 
 def tracked_files():
@@ -38,6 +39,10 @@ def copy_collection():
         target = os.path.join(DEST, rel)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copy2(os.path.join(ROOT, rel), target)
+    # The copy lives inside this repository's ignored .build/: give it a git repository of its
+    # own, or ansible-test asks the outer one which files exist and finds none.
+    subprocess.check_call(['git', 'init', '--quiet'], cwd=DEST)
+    subprocess.check_call(['git', 'add', '--all'], cwd=DEST)
 
 
 def install_pip_standin():

@@ -61,7 +61,7 @@ MAX_PAGES = 10000
 def user_agent():
     """The User-Agent that names the collection, its version, Python and ansible-core."""
     try:
-        from ansible.release import __version__ as ansible_version
+        from ansible.module_utils.ansible_release import __version__ as ansible_version
     except ImportError:  # pragma: no cover - ansible-core is always there when modules run
         ansible_version = 'unknown'
     return 'portkey.ai-ansible-collection/%s (ansible-core %s; python %d.%d)' % (
@@ -280,8 +280,7 @@ class PortkeyClient(object):
         """
         params = dict(params or {})
         if paging is None:
-            for item in _items(self.get(path, params=params), items_key):
-                yield item
+            yield from _items(self.get(path, params=params), items_key)
             return
         page_param, size_param = PAGING_STYLES[paging]
         seen = 0
@@ -290,8 +289,7 @@ class PortkeyClient(object):
             params[size_param] = page_size
             body = self.get(path, params=params)
             items = _items(body, items_key)
-            for item in items:
-                yield item
+            yield from items
             seen += len(items)
             total = body.get('total', body.get('total_count')) if isinstance(body, dict) else None
             if not items:

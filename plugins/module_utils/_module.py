@@ -25,7 +25,6 @@ from ansible_collections.portkey.ai.plugins.module_utils._client import (
     ENV_API_KEY,
     ENV_BASE_URL,
     PortkeyClient,
-    PortkeyError,
 )
 
 # The connection options every module has; documented once in doc_fragments/auth.py.

@@ -17,7 +17,7 @@ description:
     workspaces share fails, listing them, rather than picking one.
   - Only the options you set are compared and sent; the others are left as they are.
 author:
-  - The portkey.ai collection maintainers
+  - Portkey collection maintainers (@portkey-ai)
 options:
   name:
     description:
@@ -43,7 +43,7 @@ options:
   metadata:
     description:
       - Default metadata (string keys and values) added to every request made in the workspace.
-      - Compared as a whole: keys you remove are removed.
+      - Compared as a whole, so keys you remove are removed.
     type: dict
   usage_limits:
     description:

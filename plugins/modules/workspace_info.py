@@ -15,7 +15,7 @@ description:
   - Returns every workspace of the organisation (paging through all of them), or the one named by
     O(id), O(slug) or O(name).
 author:
-  - The portkey.ai collection maintainers
+  - Portkey collection maintainers (@portkey-ai)
 options:
   id:
     description:

@@ -32,7 +32,7 @@ try:
 except ImportError:  # pragma: no cover
     raise
 
-from . import routes  # noqa: F401  (registers every resource family)
+from . import routes  # noqa: F401  pylint: disable=unused-import  (registers every resource family)
 from .core import ROUTER, ApiError, Org, Request
 
 API_PREFIX = '/v1'

@@ -94,8 +94,7 @@ def test_limits_removed_with_empty_list(emulator, ansible_playbook):
 def test_deleted_behind_ansibles_back_is_recreated(emulator, ansible_playbook):
     assert ansible_playbook('workspace.yml', FULL).rc == 0
     [ws] = workspaces(emulator)
-    status, _ = emulator.call('DELETE', '/admin/workspaces/%s' % ws['id'], {'name': 'Production'})
-    assert status == 200
+    assert emulator.call('DELETE', '/admin/workspaces/%s' % ws['id'], {'name': 'Production'})[0] == 200
     run = ansible_playbook('workspace.yml', FULL)
     assert run.rc == 0 and run.changed == 1, run
     [again] = workspaces(emulator)
@@ -105,8 +104,8 @@ def test_deleted_behind_ansibles_back_is_recreated(emulator, ansible_playbook):
 def test_changed_behind_ansibles_back_is_converged(emulator, ansible_playbook):
     assert ansible_playbook('workspace.yml', FULL).rc == 0
     [ws] = workspaces(emulator)
-    emulator.call('PUT', '/admin/workspaces/%s' % ws['id'], {'description': 'edited in the UI',
-                                                              'defaults': {'metadata': {'team': 'other'}}})
+    edit = {'description': 'edited in the UI', 'defaults': {'metadata': {'team': 'other'}}}
+    assert emulator.call('PUT', '/admin/workspaces/%s' % ws['id'], edit)[0] == 200
     run = ansible_playbook('workspace.yml', FULL)
     assert run.rc == 0 and run.changed == 1, run
     ws = workspaces(emulator)[0]
@@ -124,7 +123,7 @@ def test_found_by_id_and_slug_renamed(emulator, ansible_playbook):
 
 
 def test_ambiguous_name_fails_listing_candidates(emulator, ansible_playbook):
-    for _ in range(2):
+    for dummy in range(2):
         assert emulator.call('POST', '/admin/workspaces', {'name': 'Twin'})[0] == 200
     mark = emulator.mark()
     run = ansible_playbook('workspace.yml', {'ws_name': 'Twin', 'ws_description': 'x'})

@@ -8,9 +8,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import json
-
-import responses
 from responses import matchers
 
 from .conftest import BASE, run_module
