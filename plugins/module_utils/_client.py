@@ -305,6 +305,10 @@ class PortkeyClient(object):
         """Every item of a list endpoint, as a list."""
         return list(self.paginate(path, params=params, paging=paging, page_size=page_size, items_key=items_key))
 
+    def pause(self, attempt):
+        """Wait as before retry number ``attempt`` (for callers that retry on their own)."""
+        self._sleep(self._backoff(max(0, attempt - 1), None))
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _may_retry(self, attempt, started, wait):
@@ -343,8 +347,10 @@ class PortkeyClient(object):
             hint = 'Check api_key (or the PORTKEY_API_KEY environment variable).'
         elif status == 429:
             hint = 'The API kept rate-limiting the requests; raise max_retries or try again later.'
+        # A POST answered 5xx may or may not have been carried out: the engine looks before retrying.
+        ambiguous = method not in IDEMPOTENT_METHODS and status >= 500
         return PortkeyError(message or response.reason or 'HTTP error', method=method, path=path,
-                            status=status, code=code, hint=hint, body=body)
+                            status=status, code=code, hint=hint, body=body, ambiguous=ambiguous)
 
 
 def _describe_connection_error(exc):

@@ -228,6 +228,8 @@ class Resource(object):
     on_immutable_change = 'replace'
     #: ``delete_first`` or ``create_first`` when replacing.
     replace_order = 'delete_first'
+    #: The plural used in messages; default ``singular`` + ``s``.
+    plural = None
     #: Server fields never returned to the user (secrets the API might echo).
     hidden_fields = ()
     #: The options, see Option.
@@ -416,8 +418,8 @@ class Resource(object):
             return None
         matches = [item for item in self.list_all(self.list_params()) if self.matches(item)]
         if len(matches) > 1:
-            raise ResourceError('%d %ss match %s; name the one to manage by %s: %s' % (
-                len(matches), self.singular,
+            raise ResourceError('%d %s match %s; name the one to manage by %s: %s' % (
+                len(matches), self.plural or self.singular + 's',
                 ', '.join('%s=%r' % (k, self.params.get(k)) for k in self.natural_key),
                 ' or '.join(o for o, _f, _c in self.lookups),
                 '; '.join(self.describe(m) for m in matches)))
@@ -495,21 +497,31 @@ class Resource(object):
         return self.result(True, obj, diff=diff)
 
     def create_with_recovery(self, body):
-        """Create; after an ambiguous failure, look the object up before trying once more."""
-        try:
-            return self.create(body)
-        except PortkeyError as exc:
-            if not exc.ambiguous or not self.natural_key:
-                raise
+        """Create; after an ambiguous failure (no answer, or a 5xx to the POST), look the object up
+        by its natural key before trying again, so a retry never makes a duplicate."""
+        attempt = 0
+        while True:
+            try:
+                return self.create(body)
+            except PortkeyError as exc:
+                if not exc.ambiguous or not self.natural_key or attempt >= self.client.max_retries:
+                    raise
+            attempt += 1
             found = self.find_by_natural_key()
             if found is not None:
                 return {'__found__': found}
-            return self.create(body)
+            self.client.pause(attempt)
+
+    def replace_description(self):
+        """How a replacement happens, in the warning that announces it."""
+        if self.replace_order == 'create_first':
+            return 'the new one is created first, then the old one deleted'
+        return 'deleted and created again'
 
     def do_replace(self, existing, immutable):
         diff = dict(before=self.diff_view(existing), after=self.diff_view())
-        self.warnings.append('%s of the %s cannot be changed in place: the %s is replaced (deleted and created again)'
-                             % (', '.join(immutable), self.singular, self.singular))
+        self.warnings.append('%s of the %s cannot be changed in place: the %s is replaced (%s)'
+                             % (', '.join(immutable), self.singular, self.singular, self.replace_description()))
         if self.check_mode:
             return self.result(True, existing, diff=diff, replaced=True)
         if self.replace_order == 'create_first':
