@@ -31,7 +31,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     emulator = Emulator(host=args.host, port=args.port, admin_key=args.admin_key, seed=args.seed,
-                        validate_responses=args.validate_responses, quiet=not args.verbose)
+                        validate_responses=args.validate_responses, quiet=not args.verbose, require_spec=False)
     if args.faults:
         emulator.set_faults(json.loads(args.faults))
     if args.url_file:
