@@ -29,12 +29,23 @@ BASE = 'https://api.portkey.ai/v1'
 API_KEY = 'pk-unit-test-key-0123456789'
 
 
+# The RequestsMock of the running test (the ``api`` fixture); ``responses.calls`` is the default
+# mock's log, which stays empty while the fixture's own mock is active.
+_ACTIVE_MOCKS = []
+
+
+def _mock_calls():
+    return list(_ACTIVE_MOCKS[-1].calls) if _ACTIVE_MOCKS else list(responses.calls)
+
+
 class ModuleResult(dict):
-    """The JSON a module printed, plus ``failed`` and the HTTP calls it made."""
+    """The JSON a module printed, plus ``failed`` and the HTTP calls this run made."""
+
+    _calls = ()
 
     @property
     def calls(self):
-        return [(c.request.method, c.request.url.split('?')[0][len(BASE):]) for c in responses.calls]
+        return [(c.request.method, c.request.url.split('?')[0][len(BASE):]) for c in self._calls]
 
     @property
     def writes(self):
@@ -53,15 +64,22 @@ def run_module(name, params, check_mode=False, diff=False):
     basic._ANSIBLE_PROFILE = 'legacy'
     module = importlib.import_module('ansible_collections.portkey.ai.plugins.modules.%s' % name)
     out = io.StringIO()
+    before = len(_mock_calls())
     with redirect_stdout(out):
         with pytest.raises(SystemExit):
             module.main()
     basic._ANSIBLE_ARGS = None
-    return ModuleResult(json.loads(out.getvalue()))
+    result = ModuleResult(json.loads(out.getvalue()))
+    result._calls = _mock_calls()[before:]
+    return result
 
 
 @pytest.fixture
 def api():
     """responses' mock of the Admin API; every registered call must be made (assert_all_requests_are_fired)."""
     with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
-        yield mock
+        _ACTIVE_MOCKS.append(mock)
+        try:
+            yield mock
+        finally:
+            _ACTIVE_MOCKS.remove(mock)
