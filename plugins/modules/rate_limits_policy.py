@@ -1,0 +1,206 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: contributors to the portkey.ai collection
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: rate_limits_policy
+short_description: Manage Portkey rate-limits policies (requests or tokens per minute, hour or day)
+version_added: 0.1.0
+description:
+  - Create, update and delete rate-limits policies of a Portkey workspace through the Admin API.
+    A policy caps the rate of requests or tokens of the requests its O(conditions) select, counted
+    separately per value of its O(group_by) keys (for example per API key).
+  - A policy has no slug. It is found by O(id), else by O(name) within O(workspace). A name that
+    several policies share fails, listing them, rather than picking one.
+  - Only the options you set are compared and sent; the others are left as they are.
+  - The API cannot change O(type), O(conditions) or O(group_by) of an existing policy. A change
+    there replaces the policy, with C(replaced=true) in the result and a warning, also in check
+    mode. The new policy is created first and the old one deleted after it, so a failure never
+    leaves you without a policy; the options you did not set are copied from the old policy. The
+    new policy has a new O(id).
+  - An archived policy counts as absent. O(state=absent) deletes (or archives) the policy, and a
+    later run with O(state=present) creates a new one.
+author:
+  - Portkey collection maintainers (@portkey-ai)
+options:
+  name:
+    description:
+      - The policy's name. Needed to find the policy when O(id) is not given, so required to create one.
+    type: str
+  id:
+    description:
+      - The policy's UUID, to manage an existing policy (also to rename it).
+    type: str
+  workspace:
+    description:
+      - The workspace of the policy, by UUID or slug.
+      - Required with an organisation (admin) API key to create a policy, and to find it by name
+        within its workspace. A workspace API key implies its own workspace.
+    type: str
+    aliases: [workspace_id]
+  type:
+    description:
+      - What is counted, requests (V(requests)) or tokens (V(tokens)).
+      - Required to create a policy. Changing it replaces the policy.
+    type: str
+    choices: [requests, tokens]
+  unit:
+    description:
+      - Per minute (V(rpm)), hour (V(rph)) or day (V(rpd)). Required to create a policy.
+    type: str
+    choices: [rpm, rph, rpd]
+  value:
+    description:
+      - How many requests or tokens per O(unit). Required to create a policy.
+    type: float
+  conditions:
+    description:
+      - Which requests the policy applies to. At least one entry; all must match.
+      - Compared as a set (order and duplicates do not matter). A C(workspace_id) condition may name
+        O(workspace) by UUID or slug.
+      - Required to create a policy. Changing it replaces the policy.
+    type: list
+    elements: dict
+    suboptions:
+      key:
+        description:
+          - V(api_key), V(organisation_id), V(workspace_id), or C(metadata.<field>) for a metadata field of the request.
+        type: str
+        required: true
+      value:
+        description:
+          - The value the key must have, for example the workspace's UUID or an API key's id.
+        type: str
+        required: true
+  group_by:
+    description:
+      - How the rate is counted, separately per value of these keys (for example per API key). At least one entry.
+      - Compared as a set. Required to create a policy. Changing it replaces the policy.
+    type: list
+    elements: dict
+    suboptions:
+      key:
+        description:
+          - V(api_key), V(organisation_id), V(workspace_id), or C(metadata.<field>).
+        type: str
+        required: true
+  state:
+    description:
+      - V(present) creates, updates or replaces the policy, V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+extends_documentation_fragment:
+  - portkey.ai.auth
+  - portkey.ai.attributes
+seealso:
+  - module: portkey.ai.rate_limits_policy_info
+  - module: portkey.ai.usage_limits_policy
+  - module: portkey.ai.workspace
+'''
+
+EXAMPLES = r'''
+- name: At most 100 requests per minute per API key in the production workspace
+  portkey.ai.rate_limits_policy:
+    name: 100 rpm per API key
+    workspace: ws-produc-1a2b3c
+    type: requests
+    unit: rpm
+    value: 100
+    conditions:
+      - key: workspace_id
+        value: ws-produc-1a2b3c
+    group_by:
+      - key: api_key
+
+- name: Ten thousand tokens per hour per user
+  portkey.ai.rate_limits_policy:
+    name: Tokens per user
+    workspace: ws-produc-1a2b3c
+    type: tokens
+    unit: rph
+    value: 10000
+    conditions:
+      - key: workspace_id
+        value: ws-produc-1a2b3c
+    group_by:
+      - key: metadata._user
+
+- name: Loosen the limit (an update in place)
+  portkey.ai.rate_limits_policy:
+    name: 100 rpm per API key
+    workspace: ws-produc-1a2b3c
+    unit: rpm
+    value: 200
+
+- name: Remove the policy
+  portkey.ai.rate_limits_policy:
+    name: 100 rpm per API key
+    workspace: ws-produc-1a2b3c
+    state: absent
+'''
+
+RETURN = r'''
+rate_limits_policy:
+  description:
+    - The policy as the API returns it after the change.
+    - Empty when O(state=absent), and when check mode predicts a create. In check mode, a
+      replacement returns the old policy.
+  returned: always
+  type: dict
+  sample:
+    id: 7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f
+    name: 100 rpm per API key
+    type: requests
+    unit: rpm
+    value: 100
+    conditions:
+      - key: workspace_id
+        value: 4d1f0a5c-2f0b-4c1e-9a37-6a4c3b1d2e10
+    group_by:
+      - key: api_key
+    status: active
+    workspace_id: 4d1f0a5c-2f0b-4c1e-9a37-6a4c3b1d2e10
+    organisation_id: b4d2c5a8-0f6e-4c3a-9d1b-7e2f3a4b5c6d
+    object: policy_rate_limits
+replaced:
+  description: True when the policy was (or, in check mode, would be) replaced by a new one.
+  returned: when the policy is replaced
+  type: bool
+  sample: true
+'''
+
+from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
+from ansible_collections.portkey.ai.plugins.module_utils._policy import RateLimitsPolicy
+
+
+def main():
+    module = PortkeyModule(
+        argument_spec=dict(
+            name=dict(type='str'),
+            id=dict(type='str'),
+            workspace=dict(type='str', aliases=['workspace_id']),
+            type=dict(type='str', choices=['requests', 'tokens']),
+            unit=dict(type='str', choices=['rpm', 'rph', 'rpd']),
+            value=dict(type='float'),
+            conditions=dict(type='list', elements='dict', options=dict(
+                key=dict(type='str', required=True, no_log=False),
+                value=dict(type='str', required=True),
+            )),
+            group_by=dict(type='list', elements='dict', options=dict(
+                key=dict(type='str', required=True, no_log=False),
+            )),
+            state=dict(type='str', choices=['present', 'absent'], default='present'),
+        ),
+        supports_check_mode=True,
+    )
+    RateLimitsPolicy(module).run()
+
+
+if __name__ == '__main__':
+    main()
