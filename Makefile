@@ -46,7 +46,7 @@ sanity: setup
 	$(BIN)/python tools/sanity.py
 
 lint: setup
-	cd playbooks && $(BIN)/ansible-lint --offline --profile production .
+	cd playbooks && $(BIN)/ansible-lint --offline --strict --profile production .
 
 emulator: setup
 	$(BIN)/python -m tests.emulator --port 8787 --verbose

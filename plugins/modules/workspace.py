@@ -137,17 +137,6 @@ EXAMPLES = r'''
     state: absent
     force: true
 
-- name: Set the connection options once for a play
-  hosts: localhost
-  gather_facts: false
-  module_defaults:
-    group/portkey.ai.portkey:
-      api_key: "{{ vault_portkey_admin_key }}"
-      base_url: https://portkey.example.com/v1
-  tasks:
-    - name: Staging workspace
-      portkey.ai.workspace:
-        name: Staging
 '''
 
 RETURN = r'''

@@ -32,7 +32,8 @@ try:
 except ImportError:  # pragma: no cover
     raise
 
-from . import routes  # noqa: F401  pylint: disable=unused-import  (registers every resource family)
+# Importing the package registers every resource family's routes.
+from . import routes  # noqa: F401  pylint: disable=unused-import
 from .core import ROUTER, ApiError, Org, Request
 
 API_PREFIX = '/v1'

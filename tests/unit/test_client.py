@@ -12,7 +12,6 @@ import random
 
 import pytest
 import requests
-import responses
 from responses import matchers
 
 from ansible_collections.portkey.ai.plugins.module_utils import _client
