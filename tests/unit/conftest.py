@@ -24,6 +24,7 @@ if COLLECTIONS not in sys.path:
     sys.path.insert(0, COLLECTIONS)
 
 from ansible.module_utils import basic  # noqa: E402
+from ansible.module_utils.common import warnings as ansible_warnings  # noqa: E402
 
 BASE = 'https://api.portkey.ai/v1'
 API_KEY = 'pk-unit-test-key-0123456789'
@@ -62,6 +63,10 @@ def run_module(name, params, check_mode=False, diff=False):
         args['_ansible_diff'] = True
     basic._ANSIBLE_ARGS = json.dumps({'ANSIBLE_MODULE_ARGS': args}).encode('utf-8')
     basic._ANSIBLE_PROFILE = 'legacy'
+    # Module runs share this process: each starts without the warnings of the ones before.
+    # (ansible-core keeps them in a private store; clearing it is for test isolation only.)
+    ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
+    ansible_warnings._global_deprecations.clear()  # pylint: disable=protected-access
     module = importlib.import_module('ansible_collections.portkey.ai.plugins.modules.%s' % name)
     out = io.StringIO()
     before = len(_mock_calls())
