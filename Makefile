@@ -40,7 +40,7 @@ unit: setup
 	$(BIN)/python -m pytest tests/unit -q
 
 integration: setup
-	$(BIN)/python -m pytest tests/integration -q
+	$(BIN)/python -m pytest tests/integration -q -n auto
 
 sanity: setup
 	$(BIN)/python tools/sanity.py
