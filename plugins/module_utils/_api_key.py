@@ -29,10 +29,10 @@ from ansible_collections.portkey.ai.plugins.module_utils._resource import (
     WorkspaceScopedResource,
     canonical,
     dotted_get,
-    drop_none,
     normalize_bool,
     normalize_empty,
 )
+from ansible_collections.portkey.ai.plugins.module_utils._limits import limits_to_api
 from ansible_collections.portkey.ai.plugins.module_utils._user import check_user_ref, find_user, is_email
 from ansible_collections.portkey.ai.plugins.module_utils._workspace import string_map
 
@@ -100,11 +100,6 @@ def normalize_emails(value):
     if value is None:
         return None
     return normalize_strings([v.lower() if isinstance(v, str) else v for v in value])
-
-
-def limits_to_api(value):
-    """[] means "remove the rate limits": the API clears them only with null."""
-    return drop_none(value) if value else None
 
 
 class ApiKey(WorkspaceScopedResource):

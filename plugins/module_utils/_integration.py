@@ -23,7 +23,7 @@ from ansible_collections.portkey.ai.plugins.module_utils._resource import (
     canonical,
     normalize_bool,
 )
-from ansible_collections.portkey.ai.plugins.module_utils._workspace import limits_to_api
+from ansible_collections.portkey.ai.plugins.module_utils._limits import limit_options, validate_limits
 
 # Configuration fields that hold secrets. The API also tells: it answers them as masked_<field>.
 SECRET_CONFIG_FIELD = re.compile(r'(secret|password|token|service_account_json|private_key|credential|^key$|api_key)', re.I)
@@ -128,18 +128,6 @@ def resolve_integration(resource, ref):
     if obj:
         cache[obj.get('slug')] = cache[obj.get('id')] = obj
     return obj
-
-
-def validate_limits(params):
-    for key, limit_type in (('usage_limits', 'usage limit'), ('rate_limits', 'rate limit')):
-        if len(params.get(key) or []) > 1:
-            raise ValueError('%s takes at most one entry (the API allows one %s per workspace)' % (key, limit_type))
-    for limit in params.get('usage_limits') or []:
-        if limit.get('credit_limit') is not None and limit['credit_limit'] < 1:
-            raise ValueError('usage_limits[].credit_limit must be 1 or more')
-        if None not in (limit.get('credit_limit'), limit.get('alert_threshold')) \
-                and limit['alert_threshold'] > limit['credit_limit']:
-            raise ValueError('usage_limits[].alert_threshold must not exceed credit_limit')
 
 
 class Integration(Resource):
@@ -266,16 +254,15 @@ class IntegrationWorkspaceAccess(Resource):
         super(IntegrationWorkspaceAccess, self).__init__(module)
         self.options = (
             Option('enabled', normalize=normalize_bool),
-            Option('usage_limits', compare='subset', to_api=limits_to_api),
-            Option('rate_limits', compare='subset', to_api=limits_to_api),
-        )
+        ) + limit_options()
         self.target = None
 
     def validate(self):
         for field in ('integration', 'workspace'):
             if not (self.params.get(field) or '').strip():
                 raise ValueError('%s must not be empty' % field)
-        validate_limits(self.params)
+        # Workspace access takes at most one usage and one rate limit (API-NOTES 7.2).
+        validate_limits(self.params, max_rate_limits=1)
 
     def path(self, integration):
         return '/integrations/%s/workspaces' % integration['slug']

@@ -28,6 +28,18 @@ from ansible_collections.portkey.ai.plugins.module_utils._resource import (
     canonical,
 )
 
+
+# The conditions and group_by options of both kinds of policy (doc fragment portkey.ai.policy).
+POLICY_SELECTOR_SPEC = dict(
+    conditions=dict(type='list', elements='dict', options=dict(
+        key=dict(type='str', required=True, no_log=False),
+        value=dict(type='str', required=True),
+    )),
+    group_by=dict(type='list', elements='dict', options=dict(
+        key=dict(type='str', required=True, no_log=False),
+    )),
+)
+
 UUID_RE = re.compile(r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
 # The keys a condition or a group_by entry may use (API-NOTES 15).
 ENTRY_KEY_RE = re.compile(r'^(api_key|organisation_id|workspace_id|metadata\.\S+)$')

@@ -12,10 +12,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
+from ansible_collections.portkey.ai.plugins.module_utils._limits import limit_options, validate_limits
 from ansible_collections.portkey.ai.plugins.module_utils._resource import (
     Option,
     Resource,
-    drop_none,
     normalize_empty,
 )
 
@@ -28,11 +28,6 @@ def strip_icon(name, *icons):
         if icon and name.startswith(icon + ' '):
             return name[len(icon) + 1:]
     return name
-
-
-def limits_to_api(value):
-    """[] means "remove the limits": the API clears a limit field only when it is null."""
-    return drop_none(value) if value else None
 
 
 def string_map(value):
@@ -57,9 +52,7 @@ class Workspace(Resource):
         Option('description'),
         Option('icon'),
         Option('metadata', api='defaults.metadata', normalize=string_map, to_api=string_map),
-        Option('usage_limits', compare='subset', to_api=limits_to_api),
-        Option('rate_limits', compare='subset', to_api=limits_to_api),
-    )
+    ) + limit_options()
 
     def validate(self):
         name = self.params.get('name')
@@ -67,14 +60,7 @@ class Workspace(Resource):
             raise ValueError('name must not be empty')
         if self.params.get('state') == 'present' and not any(self.params.get(k) for k in ('id', 'slug', 'name')):
             raise ValueError('name is required to create a workspace (or give id or slug to manage an existing one)')
-        if len(self.params.get('usage_limits') or []) > 1:
-            raise ValueError('usage_limits takes at most one entry (the API allows one usage limit per workspace)')
-        for limit in self.params.get('usage_limits') or []:
-            if limit.get('credit_limit') is not None and limit['credit_limit'] < 1:
-                raise ValueError('usage_limits[].credit_limit must be 1 or more')
-            if None not in (limit.get('credit_limit'), limit.get('alert_threshold')) \
-                    and limit['alert_threshold'] > limit['credit_limit']:
-                raise ValueError('usage_limits[].alert_threshold must not exceed credit_limit')
+        validate_limits(self.params)
 
     def list_params(self):
         return {'exact_name': self.params['name']}

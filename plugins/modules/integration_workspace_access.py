@@ -38,48 +38,6 @@ options:
       - Whether the workspace may use the integration.
     type: bool
     default: true
-  usage_limits:
-    description:
-      - Budget of the workspace for this integration. The API allows at most one entry.
-      - Set to V([]) to remove the limit.
-    type: list
-    elements: dict
-    suboptions:
-      type:
-        description: What is counted.
-        type: str
-        choices: [cost, tokens]
-      credit_limit:
-        description: The limit, in dollars for V(cost) or in tokens for V(tokens).
-        type: int
-      alert_threshold:
-        description: Usage at which an alert is sent; not above O(usage_limits[].credit_limit).
-        type: int
-      periodic_reset:
-        description: Reset the usage every month or week; unset means the limit never resets.
-        type: str
-        choices: [monthly, weekly]
-  rate_limits:
-    description:
-      - Request or token rate limit of the workspace for this integration. The API allows at most one entry.
-      - Set to V([]) to remove it.
-    type: list
-    elements: dict
-    suboptions:
-      type:
-        description: What is counted.
-        type: str
-        choices: [requests, tokens]
-        required: true
-      unit:
-        description: Per minute, hour or day.
-        type: str
-        choices: [rpm, rph, rpd]
-        required: true
-      value:
-        description: How many per unit.
-        type: int
-        required: true
   create_default_provider:
     description:
       - Whether the API also creates a provider in the workspace when it gets access.
@@ -100,9 +58,12 @@ options:
     type: str
     choices: [present, absent]
     default: present
+notes:
+  - Workspace access takes at most one O(usage_limits) entry and one O(rate_limits) entry.
 extends_documentation_fragment:
   - portkey.ai.auth
   - portkey.ai.attributes
+  - portkey.ai.limits
 seealso:
   - module: portkey.ai.integration_workspace_access_info
   - module: portkey.ai.integration
@@ -163,31 +124,20 @@ integration_workspace_access:
 '''
 
 from ansible_collections.portkey.ai.plugins.module_utils._integration import IntegrationWorkspaceAccess
+from ansible_collections.portkey.ai.plugins.module_utils._limits import LIMITS_ARGUMENT_SPEC
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
 
 
 def main():
-    limit_spec = dict(
-        type=dict(type='str', choices=['cost', 'tokens']),
-        credit_limit=dict(type='int'),
-        alert_threshold=dict(type='int'),
-        periodic_reset=dict(type='str', choices=['monthly', 'weekly']),
-    )
-    rate_spec = dict(
-        type=dict(type='str', choices=['requests', 'tokens'], required=True),
-        unit=dict(type='str', choices=['rpm', 'rph', 'rpd'], required=True),
-        value=dict(type='int', required=True),
-    )
     module = PortkeyModule(
         argument_spec=dict(
             integration=dict(type='str', required=True, aliases=['integration_id']),
             workspace=dict(type='str', required=True, aliases=['workspace_id']),
             enabled=dict(type='bool', default=True),
-            usage_limits=dict(type='list', elements='dict', options=limit_spec),
-            rate_limits=dict(type='list', elements='dict', options=rate_spec),
             create_default_provider=dict(type='bool', default=False),
             default_provider_slug=dict(type='str'),
             state=dict(type='str', choices=['present', 'absent'], default='present'),
+            **LIMITS_ARGUMENT_SPEC
         ),
         supports_check_mode=True,
     )

@@ -58,37 +58,6 @@ options:
     description:
       - How many requests or tokens per O(unit). Required to create a policy.
     type: float
-  conditions:
-    description:
-      - Which requests the policy applies to. At least one entry; all must match.
-      - Compared as a set (order and duplicates do not matter). A C(workspace_id) condition may name
-        O(workspace) by UUID or slug.
-      - Required to create a policy. Changing it replaces the policy.
-    type: list
-    elements: dict
-    suboptions:
-      key:
-        description:
-          - V(api_key), V(organisation_id), V(workspace_id), or C(metadata.<field>) for a metadata field of the request.
-        type: str
-        required: true
-      value:
-        description:
-          - The value the key must have, for example the workspace's UUID or an API key's id.
-        type: str
-        required: true
-  group_by:
-    description:
-      - How the rate is counted, separately per value of these keys (for example per API key). At least one entry.
-      - Compared as a set. Required to create a policy. Changing it replaces the policy.
-    type: list
-    elements: dict
-    suboptions:
-      key:
-        description:
-          - V(api_key), V(organisation_id), V(workspace_id), or C(metadata.<field>).
-        type: str
-        required: true
   state:
     description:
       - V(present) creates, updates or replaces the policy, V(absent) deletes it.
@@ -98,6 +67,7 @@ options:
 extends_documentation_fragment:
   - portkey.ai.auth
   - portkey.ai.attributes
+  - portkey.ai.policy
 seealso:
   - module: portkey.ai.rate_limits_policy_info
   - module: portkey.ai.usage_limits_policy
@@ -176,7 +146,7 @@ replaced:
 '''
 
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._policy import RateLimitsPolicy
+from ansible_collections.portkey.ai.plugins.module_utils._policy import POLICY_SELECTOR_SPEC, RateLimitsPolicy
 
 
 def main():
@@ -188,14 +158,8 @@ def main():
             type=dict(type='str', choices=['requests', 'tokens']),
             unit=dict(type='str', choices=['rpm', 'rph', 'rpd']),
             value=dict(type='float'),
-            conditions=dict(type='list', elements='dict', options=dict(
-                key=dict(type='str', required=True, no_log=False),
-                value=dict(type='str', required=True),
-            )),
-            group_by=dict(type='list', elements='dict', options=dict(
-                key=dict(type='str', required=True, no_log=False),
-            )),
             state=dict(type='str', choices=['present', 'absent'], default='present'),
+            **POLICY_SELECTOR_SPEC
         ),
         supports_check_mode=True,
     )

@@ -65,37 +65,6 @@ options:
       - Reset the usage every month or week. V(never) means the limit is cumulative (no reset).
     type: str
     choices: [monthly, weekly, never]
-  conditions:
-    description:
-      - Which requests the policy applies to. At least one entry; all must match.
-      - Compared as a set (order and duplicates do not matter). A C(workspace_id) condition may name
-        O(workspace) by UUID or slug.
-      - Required to create a policy. Changing it replaces the policy.
-    type: list
-    elements: dict
-    suboptions:
-      key:
-        description:
-          - V(api_key), V(organisation_id), V(workspace_id), or C(metadata.<field>) for a metadata field of the request.
-        type: str
-        required: true
-      value:
-        description:
-          - The value the key must have, for example the workspace's UUID or an API key's id.
-        type: str
-        required: true
-  group_by:
-    description:
-      - How usage is counted, separately per value of these keys (for example per API key). At least one entry.
-      - Compared as a set. Required to create a policy. Changing it replaces the policy.
-    type: list
-    elements: dict
-    suboptions:
-      key:
-        description:
-          - V(api_key), V(organisation_id), V(workspace_id), or C(metadata.<field>).
-        type: str
-        required: true
   state:
     description:
       - V(present) creates, updates or replaces the policy, V(absent) archives it.
@@ -105,6 +74,7 @@ options:
 extends_documentation_fragment:
   - portkey.ai.auth
   - portkey.ai.attributes
+  - portkey.ai.policy
 seealso:
   - module: portkey.ai.usage_limits_policy_info
   - module: portkey.ai.rate_limits_policy
@@ -184,7 +154,7 @@ replaced:
 '''
 
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._policy import UsageLimitsPolicy
+from ansible_collections.portkey.ai.plugins.module_utils._policy import POLICY_SELECTOR_SPEC, UsageLimitsPolicy
 
 
 def main():
@@ -197,14 +167,8 @@ def main():
             credit_limit=dict(type='float'),
             alert_threshold=dict(type='float'),
             periodic_reset=dict(type='str', choices=['monthly', 'weekly', 'never']),
-            conditions=dict(type='list', elements='dict', options=dict(
-                key=dict(type='str', required=True, no_log=False),
-                value=dict(type='str', required=True),
-            )),
-            group_by=dict(type='list', elements='dict', options=dict(
-                key=dict(type='str', required=True, no_log=False),
-            )),
             state=dict(type='str', choices=['present', 'absent'], default='present'),
+            **POLICY_SELECTOR_SPEC
         ),
         supports_check_mode=True,
     )

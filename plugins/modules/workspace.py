@@ -45,48 +45,6 @@ options:
       - Default metadata (string keys and values) added to every request made in the workspace.
       - Compared as a whole, so keys you remove are removed.
     type: dict
-  usage_limits:
-    description:
-      - Budget for the workspace. The API allows at most one entry.
-      - Set to V([]) to remove the limit.
-    type: list
-    elements: dict
-    suboptions:
-      type:
-        description: What is counted.
-        type: str
-        choices: [cost, tokens]
-      credit_limit:
-        description: The limit, in dollars for V(cost) or in tokens for V(tokens).
-        type: int
-      alert_threshold:
-        description: Usage at which an alert is sent; not above O(usage_limits[].credit_limit).
-        type: int
-      periodic_reset:
-        description: Reset the usage every month or week; unset means the limit never resets.
-        type: str
-        choices: [monthly, weekly]
-  rate_limits:
-    description:
-      - Request or token rate limits for the workspace.
-      - Set to V([]) to remove them.
-    type: list
-    elements: dict
-    suboptions:
-      type:
-        description: What is counted.
-        type: str
-        choices: [requests, tokens]
-        required: true
-      unit:
-        description: Per minute, hour or day.
-        type: str
-        choices: [rpm, rph, rpd]
-        required: true
-      value:
-        description: How many per unit.
-        type: int
-        required: true
   force:
     description:
       - With O(state=absent), also delete what the workspace still holds (providers, configs,
@@ -102,6 +60,7 @@ options:
 extends_documentation_fragment:
   - portkey.ai.auth
   - portkey.ai.attributes
+  - portkey.ai.limits
 seealso:
   - module: portkey.ai.workspace_info
   - plugin: portkey.ai.workspaces
@@ -166,22 +125,12 @@ workspace:
     object: workspace
 '''
 
+from ansible_collections.portkey.ai.plugins.module_utils._limits import LIMITS_ARGUMENT_SPEC
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
 from ansible_collections.portkey.ai.plugins.module_utils._workspace import Workspace
 
 
 def main():
-    limit_spec = dict(
-        type=dict(type='str', choices=['cost', 'tokens']),
-        credit_limit=dict(type='int'),
-        alert_threshold=dict(type='int'),
-        periodic_reset=dict(type='str', choices=['monthly', 'weekly']),
-    )
-    rate_spec = dict(
-        type=dict(type='str', choices=['requests', 'tokens'], required=True),
-        unit=dict(type='str', choices=['rpm', 'rph', 'rpd'], required=True),
-        value=dict(type='int', required=True),
-    )
     module = PortkeyModule(
         argument_spec=dict(
             name=dict(type='str'),
@@ -190,10 +139,9 @@ def main():
             description=dict(type='str'),
             icon=dict(type='str'),
             metadata=dict(type='dict'),
-            usage_limits=dict(type='list', elements='dict', options=limit_spec),
-            rate_limits=dict(type='list', elements='dict', options=rate_spec),
             force=dict(type='bool', default=False),
             state=dict(type='str', choices=['present', 'absent'], default='present'),
+            **LIMITS_ARGUMENT_SPEC
         ),
         supports_check_mode=True,
     )
