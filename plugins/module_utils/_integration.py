@@ -18,9 +18,11 @@ import re
 from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._resource import (
     Option,
+    ReferenceOption,
     Resource,
     ResourceError,
     canonical,
+    names,
     normalize_bool,
 )
 from ansible_collections.portkey.ai.plugins.module_utils._limits import limit_options, validate_limits
@@ -43,29 +45,6 @@ def string_leaves(value):
 def integration_hint(integration, workspace):
     return ('Enable the integration for the workspace first, with portkey.ai.integration_workspace_access '
             '(integration: %s, workspace: %s)' % (integration, workspace))
-
-
-class WorkspaceRefOption(Option):
-    """A workspace named by UUID or slug: the same workspace is equal in either form.
-
-    The value the API holds is shown in the form the user wrote when it is the same workspace,
-    so a diff never shows a UUID turning into a slug.
-    """
-
-    def __init__(self, resource, name='workspace', api='workspace_id', **kwargs):
-        super(WorkspaceRefOption, self).__init__(name, api=api, normalize=self.same, **kwargs)
-        self.resource = resource
-
-    def same(self, value):
-        desired = self.resource.params.get(self.name)
-        if value is None or desired is None:
-            return value
-        if value == desired:
-            return value
-        workspace = self.resource.workspace(desired)
-        if workspace and value in (workspace.get('id'), workspace.get('slug')):
-            return desired
-        return value
 
 
 class ConfigurationsOption(Option):
@@ -153,7 +132,7 @@ class Integration(Resource):
             Option('slug', compared=False),
             Option('ai_provider_id', immutable=True),
             Option('description'),
-            WorkspaceRefOption(self, immutable=True),
+            ReferenceOption(self, 'workspace', self.workspace, api='workspace_id', immutable=True),
             ConfigurationsOption(self),
             Option('key', secret=True),
         )
@@ -278,7 +257,7 @@ class IntegrationWorkspaceAccess(Resource):
     def lookup(self, integration, workspace):
         """The access entry of the workspace; the API names it by slug, the user maybe by UUID."""
         for item in self.client.paginate(self.path(integration), paging=None, items_key='workspaces'):
-            if item.get('id') in (workspace.get('id'), workspace.get('slug')):
+            if names(workspace, item.get('id')):
                 return self.shape(item, integration, workspace)
         return None
 

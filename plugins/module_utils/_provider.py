@@ -15,29 +15,12 @@ from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyE
 from ansible_collections.portkey.ai.plugins.module_utils._integration import integration_hint, resolve_integration
 from ansible_collections.portkey.ai.plugins.module_utils._resource import (
     Option,
+    ReferenceOption,
     ResourceError,
     WorkspaceScopedResource,
+    names,
     normalize_empty,
 )
-
-
-class IntegrationRefOption(Option):
-    """An integration named by slug or id: the same integration is equal in either form."""
-
-    def __init__(self, resource, name='integration', api='integration_id', **kwargs):
-        super(IntegrationRefOption, self).__init__(name, api=api, normalize=self.same, **kwargs)
-        self.resource = resource
-
-    def same(self, value):
-        desired = self.resource.params.get(self.name)
-        if value is None or desired is None:
-            return value
-        if value == desired:
-            return value
-        integration = resolve_integration(self.resource, desired)
-        if integration and value in (integration.get('slug'), integration.get('id')):
-            return desired
-        return value
 
 
 class Provider(WorkspaceScopedResource):
@@ -62,7 +45,8 @@ class Provider(WorkspaceScopedResource):
             Option('name'),
             Option('slug', compared=False),
             Option('note', normalize=normalize_empty),
-            IntegrationRefOption(self, immutable=True),
+            ReferenceOption(self, 'integration', lambda ref: resolve_integration(self, ref), api='integration_id',
+                            immutable=True),
         )
 
     def validate(self):
@@ -104,10 +88,10 @@ class Provider(WorkspaceScopedResource):
             if not found or not ws:
                 return False
             if found.get('workspace_id'):
-                return found['workspace_id'] not in (ws['id'], ws.get('slug'))
+                return not names(ws, found['workspace_id'])
             for item in self.client.paginate('/integrations/%s/workspaces' % found['slug'], paging=None,
                                              items_key='workspaces'):
-                if item.get('id') in (ws['id'], ws.get('slug')):
+                if names(ws, item.get('id')):
                     return not item.get('enabled')
             return True
         except (PortkeyError, ResourceError):

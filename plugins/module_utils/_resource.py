@@ -194,6 +194,33 @@ class Option(object):
         return desired == current
 
 
+def names(obj, ref):
+    """Whether ``ref`` is the id or the slug of ``obj`` (objects are named either way)."""
+    return bool(obj) and ref is not None and ref in (obj.get('id'), obj.get('slug'))
+
+
+class ReferenceOption(Option):
+    """An option that names another object (a workspace, an integration ...) by id or slug.
+
+    ``resolve(ref)`` returns that object (or None). The value the API holds counts as equal when it
+    names the same object in the other form, and it is shown in the form the user wrote, so a diff
+    never shows a UUID turning into a slug.
+    """
+
+    def __init__(self, resource, name, resolve, api=None, **kwargs):
+        super(ReferenceOption, self).__init__(name, api=api, normalize=self.same, **kwargs)
+        self.resource = resource
+        self.resolve = resolve
+
+    def same(self, value):
+        desired = self.resource.params.get(self.name)
+        if value is None or desired is None or value == desired:
+            return value
+        if names(self.resolve(desired), value):
+            return desired
+        return value
+
+
 class ResourceError(Exception):
     """A problem the module reports as a plain failure (bad input, ambiguous name, ...)."""
 
@@ -321,7 +348,7 @@ class Resource(object):
     def exists_in_list(self, ident):
         """Confirm through the list that an object is there (for APIs that answer 403 for gone)."""
         for item in self.list_all():
-            if ident in (item.get('id'), item.get('slug')):
+            if names(item, ident):
                 return True
         return False
 
@@ -568,7 +595,7 @@ class Resource(object):
         except PortkeyError as exc:
             if exc.status not in (403, 404):
                 raise
-            if exc.status == 403 and any(ref in (w.get('id'), w.get('slug'))
+            if exc.status == 403 and any(names(w, ref)
                                          for w in self.client.paginate('/admin/workspaces', page_size=100)):
                 raise
         if obj is None:
