@@ -38,6 +38,8 @@ class Provider(WorkspaceScopedResource):
     # The integration of a provider cannot change: the provider is replaced (its slug is kept
     # when it was given).
     on_immutable_change = 'replace'
+    # A provider moved to another integration keeps its name and note unless the task sets them.
+    carried_over_on_replace = ('name', 'note')
 
     def __init__(self, module):
         super(Provider, self).__init__(module)
@@ -62,6 +64,15 @@ class Provider(WorkspaceScopedResource):
         if missing:
             raise ValueError('%s %s required to create a provider' % (' and '.join(missing), 'is' if len(missing) == 1 else 'are'))
         return super(Provider, self).do_create(diff_before)
+
+    def check_replace(self, existing):
+        """Delete the old provider only when the new integration can be used in the workspace."""
+        integration = self.params.get('integration')
+        workspace = self.params.get('workspace')
+        if self.not_enabled(integration, workspace):
+            raise ResourceError('cannot move provider %r to integration %r: the integration is not enabled for the '
+                                'workspace %r, so the new provider could not be created (nothing was changed). %s'
+                                % (existing.get('slug'), integration, workspace, integration_hint(integration, workspace)))
 
     def create_body(self):
         body = super(Provider, self).create_body()

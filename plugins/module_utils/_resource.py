@@ -255,6 +255,8 @@ class Resource(object):
     on_immutable_change = 'replace'
     #: ``delete_first`` or ``create_first`` when replacing.
     replace_order = 'delete_first'
+    #: Options that keep the existing object's value in a replacement when the task leaves them out.
+    carried_over_on_replace = ()
     #: The plural used in messages; default ``singular`` + ``s``.
     plural = None
     #: Server fields never returned to the user (secrets the API might echo).
@@ -288,13 +290,12 @@ class Resource(object):
             else:
                 action = ('update the %s' if existing else 'create the %s') % self.singular
                 result = self.ensure_present(existing)
-        except ResourceError as exc:
-            self.module.fail_json(msg=str(exc))
-        except ValueError as exc:
-            self.module.fail_json(msg=str(exc))
+        except (ResourceError, ValueError) as exc:
+            self.module.fail_json(msg=str(exc), changed=self.wrote())
         except PortkeyError as exc:
             self.explain(exc)
-            self.module.fail_on_api_error(exc, action=action)
+            # A failure after a write (a replacement that deleted, then failed to create) changed something.
+            self.module.fail_on_api_error(exc, action=action, changed=self.wrote())
         for warning in self.warnings:
             self.module.warn(warning)
         self.module.exit_json(**result)
@@ -503,6 +504,11 @@ class Resource(object):
         self.update(existing, body)
         return self.result(True, self.reread(existing), diff=diff)
 
+    def wrote(self):
+        """Whether this run has made a write the API accepted."""
+        return any(method not in ('GET', 'HEAD') and status is not None and status < 400
+                   for method, _path, status in self.client.calls)
+
     def reread(self, obj):
         fresh = self.read(self.ident_of(obj))
         if fresh is None:
@@ -549,6 +555,10 @@ class Resource(object):
         diff = dict(before=self.diff_view(existing), after=self.diff_view())
         self.warnings.append('%s of the %s cannot be changed in place: the %s is replaced (%s)'
                              % (', '.join(immutable), self.singular, self.singular, self.replace_description()))
+        for name in self.carried_over_on_replace:
+            if self.params.get(name) is None:
+                self.params[name] = self.option(name).current(existing)
+        self.check_replace(existing)
         if self.check_mode:
             return self.result(True, existing, diff=diff, replaced=True)
         if self.replace_order == 'create_first':
@@ -556,10 +566,19 @@ class Resource(object):
             self.delete(existing)
         else:
             self.delete(existing)
-            result = self.do_create()
+            try:
+                result = self.do_create()
+            except PortkeyError as exc:
+                exc.hint = ' '.join(filter(None, [exc.hint, 'The old %s was deleted before this failure: run the task '
+                                                  'again once the cause is fixed to create the new one.' % self.singular]))
+                raise
         result['diff'] = diff
         result['replaced'] = True
         return result
+
+    def check_replace(self, existing):
+        """Raise (ResourceError) before a replacement writes anything, when the new object could not
+        be created; runs in check mode too."""
 
     def ensure_absent(self, existing):
         if existing is None:

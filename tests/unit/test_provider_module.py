@@ -104,3 +104,46 @@ def test_info_filters_by_integration(api):
     api.get(BASE + '/integrations/openai-prod', json=INTEG)
     result = run_module('provider_info', dict(workspace='ws-dev-abcdef', integration='openai-prod'))
     assert [p['slug'] for p in result['providers']] == ['openai-dev']
+
+
+OTHER = {'id': '44444444-4444-4444-8444-444444444444', 'slug': 'bedrock-prod', 'name': 'Bedrock', 'object': 'integration'}
+
+
+def test_moving_to_an_integration_not_enabled_fails_before_deleting(api):
+    api.get(BASE + '/admin/workspaces/ws-dev-abcdef', json=WS)
+    api.get(BASE + '/providers/openai-dev', json=PROV)
+    api.get(BASE + '/integrations/bedrock-prod', json=OTHER)
+    api.get(BASE + '/integrations/bedrock-prod/workspaces', json={'total': 0, 'workspaces': []})
+    result = run_module('provider', dict(slug='openai-dev', workspace='ws-dev-abcdef', integration='bedrock-prod'))
+    assert result['failed'] is True and result['changed'] is False
+    assert 'not enabled' in result['msg'] and 'nothing was changed' in result['msg']
+    assert result.writes == []
+
+
+def test_moving_to_another_integration_keeps_the_name_and_note(api):
+    old = dict(PROV, note='kept')
+    api.get(BASE + '/admin/workspaces/ws-dev-abcdef', json=WS)
+    api.get(BASE + '/providers/openai-dev', json=old)
+    api.get(BASE + '/integrations/bedrock-prod', json=OTHER)
+    api.get(BASE + '/integrations/bedrock-prod/workspaces',
+            json={'total': 1, 'workspaces': [{'id': WS['slug'], 'enabled': True}]})
+    api.delete(BASE + '/providers/openai-dev', json={})
+    api.post(BASE + '/providers', json={'id': 'new', 'slug': 'openai-dev'},
+             match=[matchers.json_params_matcher({'name': 'OpenAI (dev)', 'slug': 'openai-dev', 'note': 'kept',
+                                                  'integration_id': 'bedrock-prod', 'workspace_id': WS['id']})])
+    api.get(BASE + '/providers/openai-dev', json=dict(old, integration_id='bedrock-prod'))
+    result = run_module('provider', dict(slug='openai-dev', workspace='ws-dev-abcdef', integration='bedrock-prod'))
+    assert result['changed'] is True and result['replaced'] is True
+
+
+def test_a_failed_create_after_the_delete_reports_the_change(api):
+    api.get(BASE + '/admin/workspaces/ws-dev-abcdef', json=WS)
+    api.get(BASE + '/providers/openai-dev', json=PROV)
+    api.get(BASE + '/integrations/bedrock-prod', json=OTHER)
+    api.get(BASE + '/integrations/bedrock-prod/workspaces',
+            json={'total': 1, 'workspaces': [{'id': WS['slug'], 'enabled': True}]})
+    api.delete(BASE + '/providers/openai-dev', json={})
+    api.post(BASE + '/providers', status=400, json={'errorCode': 'AB01', 'message': 'slug taken'})
+    result = run_module('provider', dict(slug='openai-dev', workspace='ws-dev-abcdef', integration='bedrock-prod'))
+    assert result['failed'] is True and result['changed'] is True
+    assert 'old provider was deleted' in result['msg']
