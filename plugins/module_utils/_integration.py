@@ -201,6 +201,25 @@ class Integration(Resource):
             return []
         return [o for o in self.options if o.name in ('key', 'configurations') and self.params.get(o.name) is not None]
 
+    def ensure_present(self, existing):
+        if existing is not None:
+            self.check_whole_configurations(existing)
+        return super(Integration, self).ensure_present(existing)
+
+    def check_whole_configurations(self, existing):
+        """An update sends configurations as a whole and the API replaces them: refuse, before any
+        write, one that would drop fields the integration has (secrets among them)."""
+        sent = [o.name for o in self.changed_options(existing) + self.secret_options_to_send()]
+        current = self.last_configurations
+        if 'configurations' not in sent or not isinstance(current, dict):
+            return
+        desired = self.params.get('configurations') or {}
+        have = set(k[len('masked_'):] if k.startswith('masked_') else k for k in current)
+        dropped = sorted(have - set(desired))
+        if dropped:
+            raise ResourceError('configurations is sent whole and replaces what the integration has, which would drop %s; '
+                                'give every field (secret ones too), or leave configurations out' % ', '.join(dropped))
+
     def do_create(self, diff_before=None):
         missing = [k for k in ('name', 'ai_provider_id') if not self.params.get(k)]
         if missing:

@@ -68,7 +68,8 @@ options:
       - The other fields you set are compared with what the API returns. When the API returns no
         configurations at all, nothing can be compared and they count as unchanged.
       - When a field changes, the whole dictionary is sent, secrets included (the API replaces the
-        configurations with it), so always give every field.
+        configurations with it), so always give every field. An update that would drop a field the
+        integration has (the API names its secret fields C(masked_<field>)) fails before any write.
     type: dict
   update_secrets:
     description:

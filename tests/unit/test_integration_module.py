@@ -154,3 +154,12 @@ def test_info_lists_by_workspace_and_reads_one(api):
     assert [i['slug'] for i in result['integrations']] == ['bedrock-prod']
     api.get(BASE + '/integrations/gone', status=404, json={'errorCode': 'AB08', 'message': 'Integration not found'})
     assert run_module('integration_info', dict(slug='gone'))['integrations'] == []
+
+
+def test_partial_configurations_that_would_drop_fields_fail_before_writing(api):
+    api.get(BASE + '/integrations/bedrock-prod', json=INTEG)
+    result = run_module('integration', dict(PARAMS, configurations={'aws_region': 'us-west-2'}), check_mode=True)
+    assert result['failed'] is True and result.writes == []
+    for field in ('aws_auth_type', 'aws_secret_access_key', 'custom_field'):
+        assert field in result['msg']
+    assert 'give every field' in result['msg']
