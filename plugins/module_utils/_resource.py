@@ -31,6 +31,11 @@ from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyE
 
 MISSING = object()
 
+#: The id and slug of an object check mode predicts: later tasks of a check-mode run may refer to it,
+#: and the engine then finds nothing and predicts their creation too.
+CHECK_MODE_PLACEHOLDER = 'check-mode-placeholder'
+
+
 
 # -- normalisers: applied to both the desired and the current value before comparing ----------
 
@@ -425,6 +430,9 @@ class Resource(object):
     def find(self):
         """The existing object, or None. Fails when the natural key matches several."""
         state = self.params.get('state', 'present')
+        if self.check_mode and self.placeholder_scope():
+            # Check mode, and the workspace holding the object does not exist yet: neither does it.
+            return None
         for option_name, field, creatable in self.lookups:
             value = self.params.get(option_name)
             if not value:
@@ -518,7 +526,7 @@ class Resource(object):
     def do_create(self, diff_before=None):
         diff = dict(before=diff_before or {}, after=self.diff_view())
         if self.check_mode:
-            return self.result(True, None, diff=diff)
+            return self.result(True, self.predicted(), diff=diff)
         body = self.create_body()
         response = self.create_with_recovery(body)
         if isinstance(response, dict) and response.get('__found__'):
@@ -528,6 +536,15 @@ class Resource(object):
             if obj is None:
                 raise PortkeyError('the %s could not be read back after it was created' % self.singular)
         return self.result(True, obj, diff=diff)
+
+    def predicted(self):
+        """What check mode returns for an object it would create: the options as given (secrets
+        left out), with placeholder id and slug so later tasks can still refer to it."""
+        obj = dict((o.name, self.params.get(o.name)) for o in self.options
+                   if not o.secret and self.params.get(o.name) is not None)
+        obj.setdefault('id', CHECK_MODE_PLACEHOLDER)
+        obj.setdefault('slug', CHECK_MODE_PLACEHOLDER)
+        return obj
 
     def create_with_recovery(self, body):
         """Create; after an ambiguous failure (no answer, or a 5xx to the POST), look the object up
@@ -649,7 +666,7 @@ class WorkspaceScopedResource(Resource):
 
     def placeholder_scope(self):
         ref = self.params.get(self.workspace_option)
-        return bool(ref) and self.workspace(ref) is None
+        return self.check_mode and bool(ref) and self.workspace(ref) is None
 
 
 def info_result(module, key, items):

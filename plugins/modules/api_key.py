@@ -246,7 +246,8 @@ RETURN = r'''
 api_key:
   description:
     - The API key as the API returns it after the change.
-    - Empty when O(state=absent), and when check mode predicts a create.
+    - Empty when O(state=absent). When check mode predicts a create, the options as given, with C(id) and
+      C(slug) set to C(check-mode-placeholder) so later tasks of the run can refer to it.
   returned: always
   type: dict
   contains:

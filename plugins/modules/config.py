@@ -112,7 +112,8 @@ config:
   description:
     - The config as the API returns it after the change, with C(config) parsed into a dict (the API
       sends it as a JSON string) and C(is_default) as a boolean (the API sends 0 or 1).
-    - Empty when O(state=absent), and when check mode predicts a create.
+    - Empty when O(state=absent). When check mode predicts a create, the options as given, with C(id) and
+      C(slug) set to C(check-mode-placeholder) so later tasks of the run can refer to it.
   returned: always
   type: dict
   sample:

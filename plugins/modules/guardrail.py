@@ -170,7 +170,8 @@ RETURN = r'''
 guardrail:
   description:
     - The guardrail as the API returns it after the change, with its checks and actions.
-    - Empty when O(state=absent), and when check mode predicts a create.
+    - Empty when O(state=absent). When check mode predicts a create, the options as given, with C(id) and
+      C(slug) set to C(check-mode-placeholder) so later tasks of the run can refer to it.
   returned: always
   type: dict
   sample:

@@ -147,7 +147,8 @@ integration:
   description:
     - The integration as the API returns it after the change. The API masks the key (C(masked_key))
       and secret configuration fields (C(masked_<field>)), and may leave the configurations out.
-    - Empty when O(state=absent), and when check mode predicts a create.
+    - Empty when O(state=absent). When check mode predicts a create, the options as given, with C(id) and
+      C(slug) set to C(check-mode-placeholder) so later tasks of the run can refer to it.
   returned: always
   type: dict
   sample:

@@ -143,7 +143,8 @@ prompt:
   description:
     - The prompt as the API returns it after the change, at its default version (with O(make_default=false),
       at its latest version); C(prompt_version) is the version number, C(string) the template.
-    - Empty when O(state=absent), and when check mode predicts a create.
+    - Empty when O(state=absent). When check mode predicts a create, the options as given, with C(id) and
+      C(slug) set to C(check-mode-placeholder) so later tasks of the run can refer to it.
   returned: always
   type: dict
   sample:

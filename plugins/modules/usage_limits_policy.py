@@ -126,7 +126,8 @@ RETURN = r'''
 usage_limits_policy:
   description:
     - The policy as the API returns it after the change.
-    - Empty when O(state=absent), and when check mode predicts a create. In check mode, a
+    - Empty when O(state=absent). When check mode predicts a create, the options as given, with C(id) and
+      C(slug) set to C(check-mode-placeholder) so later tasks of the run can refer to it. In check mode, a
       replacement returns the old policy.
   returned: always
   type: dict

@@ -132,7 +132,8 @@ RETURN = r'''
 invite:
   description:
     - The pending invite as the API returns it after the change, or the accepted invite when the person has joined.
-    - Empty when O(state=absent), and when check mode predicts a new invite.
+    - Empty when O(state=absent). When check mode predicts a create, the options as given, with C(id) and
+      C(slug) set to C(check-mode-placeholder) so later tasks of the run can refer to it.
   returned: always
   type: dict
   sample:

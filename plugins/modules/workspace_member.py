@@ -78,7 +78,8 @@ RETURN = r'''
 member:
   description:
     - The member as the workspace's member list shows it after the change, with the role without its C(ws-) prefix.
-    - Empty when O(state=absent), and when check mode predicts an addition.
+    - Empty when O(state=absent). When check mode predicts a create, the options as given, with C(id) and
+      C(slug) set to C(check-mode-placeholder) so later tasks of the run can refer to it.
   returned: always
   type: dict
   sample:

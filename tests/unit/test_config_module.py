@@ -101,7 +101,7 @@ def test_create_posts_camel_case_is_default_and_the_workspace_uuid(api):
 def test_check_mode_predicts_a_create_without_writing(api):
     found_by_name(api, read=None, items=())
     result = run_module('config', dict(name='Routing', workspace=WS['slug'], config=BODY), check_mode=True, diff=True)
-    assert result['changed'] is True and result['config'] == {}
+    assert result['changed'] is True and result['config']['id'] == 'check-mode-placeholder'
     assert result['diff'] == {'before': {}, 'after': {'name': 'Routing', 'config': BODY}}
     assert result.writes == []
 

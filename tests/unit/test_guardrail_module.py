@@ -114,7 +114,7 @@ def test_check_mode_in_a_workspace_that_does_not_exist_yet_predicts_a_create(api
     api.get(BASE + '/admin/workspaces/ws-new', status=403, json=FORBIDDEN)
     api.get(BASE + '/admin/workspaces', json={'object': 'list', 'total': 0, 'data': []})
     result = run_module('guardrail', dict(name='Length', workspace='ws-new', checks=CHECKS, actions=ACTIONS), check_mode=True)
-    assert result['changed'] is True and result['guardrail'] == {}
+    assert result['changed'] is True and result['guardrail']['id'] == 'check-mode-placeholder'
     assert result.writes == []
 
 

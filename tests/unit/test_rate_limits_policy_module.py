@@ -73,7 +73,7 @@ def test_type_change_replaces_create_first(api):
 def test_check_mode_create_writes_nothing(api):
     found_by_name(api)
     result = run_module('rate_limits_policy', PARAMS, check_mode=True, diff=True)
-    assert result['changed'] is True and result['rate_limits_policy'] == {}
+    assert result['changed'] is True and result['rate_limits_policy']['id'] == 'check-mode-placeholder'
     assert result['diff']['before'] == {} and result['diff']['after']['group_by'] == [{'key': 'api_key'}]
     assert result.writes == []
 

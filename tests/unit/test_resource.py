@@ -154,7 +154,7 @@ def test_create_sends_every_option_set_including_secrets(api):
 def test_check_mode_predicts_a_create_without_writing(api):
     api.get(BASE + '/widgets/w-2', status=404, json={})
     result = run(dict(slug='w-2', name='Two'), check_mode=True)
-    assert result['changed'] is True and result['widget'] == {}
+    assert result['changed'] is True and result['widget']['id'] == 'check-mode-placeholder'
     assert [c.request.method for c in api.calls] == ['GET']
 
 

@@ -49,7 +49,7 @@ def test_update_sends_only_changed_fields_and_rereads(api):
 def test_check_mode_never_writes(api):
     api.get(BASE + '/admin/workspaces', json=listing())
     result = run_module('workspace', dict(name='New one'), check_mode=True)
-    assert result['changed'] is True and result['workspace'] == {}
+    assert result['changed'] is True and result['workspace']['id'] == 'check-mode-placeholder'
     assert result.writes == []
 
 
