@@ -54,9 +54,13 @@ def run(command, env):
 def main():
     emulator, url = start_emulator()
     print('Emulator of the Portkey Admin API running at %s' % url)
-    env = dict(os.environ, PORTKEY_API_KEY=API_KEY, PORTKEY_BASE_URL=url, ANSIBLE_NOCOLOR='1',
-               ANSIBLE_LOCALHOST_WARNING='false', ANSIBLE_INVENTORY_UNPARSED_WARNING='false',
-               ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+    settings = dict(PORTKEY_API_KEY=API_KEY, PORTKEY_BASE_URL=url, ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+                    ANSIBLE_COLLECTIONS_PATH=os.environ.get('ANSIBLE_COLLECTIONS_PATH', ''))
+    print('The commands below run with:')
+    for name, value in sorted(settings.items()):
+        print('  export %s=%s' % (name, value))
+    env = dict(os.environ, ANSIBLE_NOCOLOR='1', ANSIBLE_LOCALHOST_WARNING='false',
+               ANSIBLE_INVENTORY_UNPARSED_WARNING='false', **settings)
     playbook = [os.path.join(BIN, 'ansible-playbook'), '-i', 'localhost,', '-c', 'local', 'playbooks/demo.yml']
     try:
         print('\n=== First run: creates everything ===')

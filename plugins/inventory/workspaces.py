@@ -48,6 +48,8 @@ options:
     description:
       - Set C(ansible_connection=local) on every host, so playbooks can target workspaces and run
         Portkey modules for each of them without trying to reach a machine.
+      - It also sets C(ansible_python_interpreter) to the Python that runs Ansible, which has the
+        C(requests) library the modules need.
     type: bool
     default: true
 '''
@@ -146,6 +148,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             variables = host_vars(workspace)
             if self.get_option('connection_local'):
                 variables['ansible_connection'] = 'local'
+                # The Python running Ansible has requests (the modules need it); another one may not.
+                variables['ansible_python_interpreter'] = '{{ ansible_playbook_python }}'
             for name, value in variables.items():
                 self.inventory.set_variable(host, name, value)
             self._set_composite_vars(self.get_option('compose'), variables, host, strict=strict)

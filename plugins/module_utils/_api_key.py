@@ -207,6 +207,7 @@ class ApiKey(WorkspaceScopedResource):
     # -- checks before any request ---------------------------------------------------------
 
     def validate(self):
+        string_map(self.params.get('metadata'))
         params = self.params
         state = params.get('state', 'present')
         ident = params.get('id')
@@ -349,6 +350,9 @@ class ApiKey(WorkspaceScopedResource):
 
     # -- what the user sees ------------------------------------------------------------------
 
+    #: Whether the warning about returning a secret without no_log was given.
+    warned_secret = False
+
     def present(self, obj):
         """The key with the masked form as ``masked_key``; ``key`` only holds a new secret."""
         obj = super(ApiKey, self).present(obj)
@@ -358,6 +362,10 @@ class ApiKey(WorkspaceScopedResource):
             obj['masked_key'] = obj.pop('key')
         if self.secret and obj.get('id') == self.secret_of:
             obj['key'] = self.secret
+            if not getattr(self.module, 'no_log', False) and not self.warned_secret:
+                self.warned_secret = True
+                self.warnings.append('api_key.key holds the new secret of the key; set no_log: true on this task so it '
+                                     'does not show in the output or logs')
             if self.transition_expires_at:
                 obj['key_transition_expires_at'] = self.transition_expires_at
         return obj

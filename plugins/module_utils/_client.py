@@ -333,8 +333,7 @@ class PortkeyClient(object):
         cap = self._backoff_cap(attempt)
         return cap / 2.0 + self._rng.uniform(0, cap / 2.0)
 
-    @staticmethod
-    def _http_error(method, path, response):
+    def _http_error(self, method, path, response):
         text = response.text or ''
         try:
             body = response.json()
@@ -347,6 +346,8 @@ class PortkeyClient(object):
             hint = 'Check api_key (or the PORTKEY_API_KEY environment variable).'
         elif status == 429:
             hint = 'The API kept rate-limiting the requests; raise max_retries or try again later.'
+        elif status == 404 and not self.base_url.endswith('/v1'):
+            hint = 'base_url is %s: the Admin API is usually under /v1 (e.g. https://api.portkey.ai/v1).' % self.base_url
         # A POST answered 5xx may or may not have been carried out: the engine looks before retrying.
         ambiguous = method not in IDEMPOTENT_METHODS and status >= 500
         return PortkeyError(message or response.reason or 'HTTP error', method=method, path=path,

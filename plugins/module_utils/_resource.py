@@ -486,7 +486,8 @@ class Resource(object):
         view = {}
         for option in self.desired_options():
             if obj is None:
-                view[option.name] = option.normalize(self.params.get(option.name))
+                # Suboptions the user left unset (None) are "leave as it is", not a change to show.
+                view[option.name] = drop_none(option.normalize(self.params.get(option.name)))
             else:
                 view[option.name] = option.normalize(option.current(obj))
         return view

@@ -31,9 +31,12 @@ def strip_icon(name, *icons):
 
 
 def string_map(value):
-    """Workspace metadata is a map of strings: 1 and "1" are the same value."""
+    """Metadata is a map of strings: 1 and "1" are the same value; a list or a dict is an error."""
     if not isinstance(value, dict):
         return value
+    nested = sorted(k for k, v in value.items() if isinstance(v, (dict, list)))
+    if nested:
+        raise ValueError('metadata values must be strings (or numbers), not lists or dicts: %s' % ', '.join(nested))
     return dict((k, v if isinstance(v, str) else str(v)) for k, v in value.items() if v is not None)
 
 
@@ -61,6 +64,7 @@ class Workspace(Resource):
         if self.params.get('state') == 'present' and not any(self.params.get(k) for k in ('id', 'slug', 'name')):
             raise ValueError('name is required to create a workspace (or give id or slug to manage an existing one)')
         validate_limits(self.params)
+        string_map(self.params.get('metadata'))
 
     def list_params(self):
         return {'exact_name': self.params['name']}

@@ -54,13 +54,18 @@ FAULT_DEFAULTS = {
 }
 
 
-def mask(value):
+# Lists whose items' "key" field names a field (policy conditions and group_by), not a secret.
+FIELD_NAME_LISTS = frozenset(['conditions', 'group_by'])
+
+
+def mask(value, parent=None):
     """A copy of a JSON value with every secret-looking field masked."""
     if isinstance(value, dict):
-        return dict((k, MASK if (SECRET_KEY_PATTERN.search(k) and k not in NOT_SECRET_KEYS and v not in (None, ''))
-                     else mask(v)) for k, v in value.items())
+        return dict((k, MASK if (SECRET_KEY_PATTERN.search(k) and k not in NOT_SECRET_KEYS and v not in (None, '')
+                                 and not (k == 'key' and parent in FIELD_NAME_LISTS))
+                     else mask(v, k)) for k, v in value.items())
     if isinstance(value, list):
-        return [mask(v) for v in value]
+        return [mask(v, parent) for v in value]
     return value
 
 

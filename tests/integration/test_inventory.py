@@ -71,6 +71,7 @@ def test_list_hosts_vars_and_groups(emulator, tmp_path):
     assert prod_vars['portkey_id'] == prod['id'] and prod_vars['portkey_name'] == 'Production'
     assert prod_vars['portkey_metadata'] == {'env': 'prod'} and prod_vars['display_name'] == 'PRODUCTION'
     assert prod_vars['ansible_connection'] == 'local'
+    assert prod_vars['ansible_python_interpreter'] == '{{ ansible_playbook_python }}'
     assert sorted(data['portkey_workspaces']['hosts']) == sorted(hostvars)
     assert data['env_prod']['hosts'] == [prod['slug']]
     assert data['env_none']['hosts'] == [sandbox['slug']]

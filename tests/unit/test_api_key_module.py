@@ -72,6 +72,7 @@ def test_create_resolves_references_and_returns_the_secret_once(api):
     assert result['api_key']['key'] == SECRET and result['api_key']['masked_key'] == 'Xk*******S4'
     assert SECRET not in json.dumps(result['diff'])
     assert result['diff']['after']['user'] == USER_ID and result['diff']['after']['workspace'] == WS['id']
+    assert 'set no_log: true on this task' in json.dumps(result.get('warnings')), 'a secret returned without no_log warns'
 
 
 def test_update_sends_the_defaults_whole(api):

@@ -213,3 +213,10 @@ def test_read_only_refuses_writes_before_sending(api, clock):
 def test_empty_bodies_decode_to_an_empty_dict(api, clock):
     api.delete(BASE + '/guardrails/pg-a', body='', status=200)
     assert make_client(clock).delete('/guardrails/pg-a') == {}
+
+
+def test_a_404_without_v1_in_base_url_hints_at_it(api, clock):
+    api.get('https://portkey.example.com/admin/workspaces', status=404, json={'errorCode': 'AB02', 'message': 'Not found'})
+    with pytest.raises(PortkeyError) as info:
+        make_client(clock, base_url='https://portkey.example.com').get('/admin/workspaces')
+    assert 'under /v1' in str(info.value)

@@ -75,6 +75,7 @@ class Widget(Resource):
         Option('tags', normalize=normalize_set),
         Option('kind', immutable=True),
         Option('token', secret=True),
+        Option('limits', compare='subset'),
     )
 
 
@@ -264,3 +265,11 @@ def test_a_post_answered_503_is_looked_up_then_retried_once(api):
     result = run(dict(name='Once'), cls=NamedWidget)
     assert result['changed'] is True and result['widget']['id'] == 'made'
     assert [c.request.method for c in api.calls] == ['GET', 'POST', 'GET', 'POST', 'GET']
+
+
+def test_unset_suboptions_are_not_shown_as_changes_in_the_diff(api):
+    api.get(BASE + '/widgets/w-1', json=dict(EXISTING, limits=[{'credit_limit': 5, 'alert_threshold': 4}]))
+    api.put(BASE + '/widgets/w-1', json={}, match=[matchers.json_params_matcher({'limits': [{'credit_limit': 6}]})])
+    api.get(BASE + '/widgets/w-1', json=EXISTING)
+    result = run(dict(slug='w-1', limits=[{'credit_limit': 6, 'alert_threshold': None}]))
+    assert result['diff']['after']['limits'] == [{'credit_limit': 6}]

@@ -93,7 +93,8 @@ def test_bad_input_fails_before_any_request(api):
             (dict(name='x', usage_limits=[{'credit_limit': 1}, {'credit_limit': 2}]), 'at most one'),
             (dict(name='x', rate_limits=[{'type': 'requests', 'unit': 'rps', 'value': 1}]), 'rps'),
             (dict(description='x'), 'name is required'),
-            (dict(name='x', api_key=''), 'PORTKEY_API_KEY')):
+            (dict(name='x', api_key=''), 'PORTKEY_API_KEY'),
+            (dict(name='x', metadata={'tags': ['a', 'b']}), 'metadata values must be strings')):
         result = run_module('workspace', params)
         assert result['failed'] is True, params
         assert message in result['msg'], (params, result['msg'])
