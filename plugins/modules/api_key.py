@@ -19,12 +19,12 @@ description:
     them, rather than picking one.
   - Only the options you set are compared and sent; the others are left as they are.
   - The secret of a key is returned only when the module creates the key or rotates it, as
-    RV(api_key.key). B(Set the task keyword) C(no_log: true) B(on such tasks), so the secret does not show in the
+    RV(api_key.key). B(Set the task keyword no_log to true on such tasks), so the secret does not show in the
     output or the logs, and store it right away (for example in a vault); it cannot be read again.
     The secret never appears in a diff, and M(portkey.ai.api_key_info) only returns masked keys.
   - A key is looked up by name among the keys of its O(type) (and O(workspace)), so a task with
     another type or workspace manages another key. O(sub_type) and O(user) cannot change once the
-    key exists (nor O(type) or O(workspace) of a key named by O(id)): a change fails with a
+    key exists (nor O(type) or O(workspace) of a key named by O(id)); a change fails with a
     message instead of replacing the key, because a new key would silently invalidate the secret
     wherever it is in use. Delete the key and create it again to change them.
   - When a new secret is returned by a task without C(no_log), the module warns.
