@@ -30,8 +30,6 @@ from ansible_collections.portkey.ai.plugins.module_utils._limits import limit_op
 # Configuration fields that hold secrets. The API also tells: it answers them as masked_<field>.
 SECRET_CONFIG_FIELD = re.compile(r'(secret|password|token|service_account_json|private_key|credential|^key$|api_key)', re.I)
 
-MISSING = object()
-
 
 def string_leaves(value):
     """Every non-empty string inside a JSON-like value (a secret field may be an object)."""

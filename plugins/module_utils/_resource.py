@@ -29,12 +29,9 @@ import json
 
 from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 
-MISSING = object()
-
 #: The id and slug of an object check mode predicts: later tasks of a check-mode run may refer to it,
 #: and the engine then finds nothing and predicts their creation too.
 CHECK_MODE_PLACEHOLDER = 'check-mode-placeholder'
-
 
 
 # -- normalisers: applied to both the desired and the current value before comparing ----------
