@@ -18,12 +18,14 @@ __metaclass__ = type
 
 import re
 
+from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._resource import (
     Option,
     Resource,
     ResourceError,
     dotted_get,
 )
+from ansible_collections.portkey.ai.plugins.module_utils._user import find_user
 
 EMAIL_PATTERN = re.compile(r'^[^@\s]+@[^@\s]+$')
 
@@ -200,6 +202,8 @@ class Invite(Resource):
             return self.already_accepted()
         if existing is None and not self.params.get('role'):
             raise ResourceError('role is required to invite %s: give role (admin or member)' % self.params['email'])
+        if existing is None:
+            self.warn_if_member()
         self.resolve_workspaces(existing)
         if existing is not None and self.changed_options(existing):
             self.resolve_workspaces(None)
@@ -207,6 +211,17 @@ class Invite(Resource):
         if existing is not None and not result.get('replaced') and self.params.get('resend'):
             result = self.resend(existing)
         return result
+
+    def warn_if_member(self):
+        """Inviting someone who already belongs to the organisation is most likely a mistake."""
+        try:
+            user = find_user(self.client, self.params['email'])
+        except PortkeyError:
+            return  # best effort: the invite itself is what the task asks for
+        if user:
+            self.warnings.append('%s is already a member of the organisation (role %s); manage them with '
+                                 'portkey.ai.user and portkey.ai.workspace_member rather than an invite'
+                                 % (self.params['email'], user.get('role')))
 
     def already_accepted(self):
         """The person accepted an invite: the invite did its job and is left alone."""

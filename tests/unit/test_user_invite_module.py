@@ -243,3 +243,12 @@ def test_a_create_without_answer_is_looked_up_before_trying_again(api):
     result = run_module('user_invite', dict(PARAMS, max_retries=1))
     assert result['changed'] is True and result['invite']['id'] == INVITE['id']
     assert [m for m, dummy in result.writes] == ['POST'], 'the invite the lost POST made is found, not sent twice'
+
+
+def test_inviting_someone_already_in_the_organisation_warns(api):
+    list_call(api)
+    api.get(BASE + '/admin/users', json=listing({'id': 'u-1', 'email': 'sci@example.com', 'role': 'member'}),
+            match=[matchers.query_param_matcher({'email': 'sci@example.com', 'currentPage': '0', 'pageSize': '100'})])
+    result = run_module('user_invite', dict(email='sci@example.com', role='admin', workspaces=[]), check_mode=True)
+    assert result['changed'] is True
+    assert any('already a member of the organisation' in w for w in warnings_of(result))
