@@ -26,7 +26,7 @@ description:
     so, and check mode and diff mode show the replacement.
   - Only the options you set are compared. Options you leave out are carried over from the old
     invite when it is replaced.
-  - Inviting an address that already belongs to the organisation warns (the invite is still sent):
+  - Inviting an address that already belongs to the organisation warns (the invite is still sent);
     manage existing users with M(portkey.ai.user) and M(portkey.ai.workspace_member).
 author:
   - Portkey collection maintainers (@portkey-ai)
