@@ -20,12 +20,12 @@ __metaclass__ = type
 import json
 import re
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._resource import (
     Option,
     ResourceError,
     WorkspaceScopedResource,
     canonical,
+    run_info,
 )
 
 
@@ -288,18 +288,18 @@ class RateLimitsPolicy(Policy):
 
 # -- the info modules ------------------------------------------------------------------------
 
-def run_info(module, resource_class, filters=()):
+def run_policy_info(module, resource_class, filters=()):
     """List the policies (or read one) for an ``_info`` module; exit_json with the list.
 
     ``filters`` are the module options passed on as list filters (``type``, ``unit``).
     """
     resource = resource_class(module)
     params = module.params
-    key = resource.plural.replace(' ', '_')
-    try:
+
+    def read():
         if params.get('id'):
             if not UUID_RE.match(params['id']):
-                module.fail_json(msg='id must be the UUID of the %s, got %r' % (resource.singular, params['id']))
+                raise ValueError('id must be the UUID of the %s, got %r' % (resource.singular, params['id']))
             query = {'status': params.get('status')}
             if params.get('include_usage'):
                 query['include_usage'] = 'true'
@@ -319,8 +319,6 @@ def run_info(module, resource_class, filters=()):
                     policies = [resource.client.get(resource.path_for(p['id']),
                                                     params={'status': params.get('status'), 'include_usage': 'true'})
                                 for p in policies]
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read %s' % resource.plural)
-    except ResourceError as exc:
-        module.fail_json(msg=str(exc))
-    module.exit_json(changed=False, **{key: policies})
+        return policies
+
+    run_info(module, resource.plural.replace(' ', '_'), read, action='read %s' % resource.plural, resource=resource)

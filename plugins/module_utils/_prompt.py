@@ -32,6 +32,7 @@ from ansible_collections.portkey.ai.plugins.module_utils._resource import (
     normalize_bool,
     normalize_json,
     parse_json,
+    run_info,
 )
 
 #: Options whose change makes a new version.
@@ -306,18 +307,14 @@ class PromptInfo(PromptBase):
 
     def run_info(self):
         params = self.params
-        try:
+
+        def read():
             version = version_selector(params.get('version'))
             if version and not (params.get('id') or params.get('slug') or params.get('name')):
                 raise ValueError('version needs id, slug or name: it selects the version of one prompt')
-            prompts = self.gather(version)
-        except (ResourceError, ValueError) as exc:
-            self.module.fail_json(msg=str(exc))
-        except PortkeyError as exc:
-            self.module.fail_on_api_error(exc, action='read prompts')
-        for warning in self.warnings:
-            self.module.warn(warning)
-        self.module.exit_json(changed=False, prompts=prompts)
+            return self.gather(version)
+
+        run_info(self.module, 'prompts', read, action='read prompts', resource=self)
 
     def gather(self, version):
         params = self.params

@@ -667,6 +667,21 @@ class WorkspaceScopedResource(Resource):
         return self.check_mode and bool(ref) and self.workspace(ref) is None
 
 
-def info_result(module, key, items):
-    """exit_json for an info module: ``key`` holds the list."""
+def run_info(module, key, read, action, resource=None):
+    """Run an ``_info`` module: exit_json with ``{key: read()}``.
+
+    Failures are reported as the engine reports them for resource modules: bad input and objects
+    that cannot be found as plain messages, API errors with method, path, status and code. The
+    resource's warnings (if one is given) are passed on.
+    """
+    try:
+        items = read()
+    except (ResourceError, ValueError) as exc:
+        module.fail_json(msg=str(exc))
+    except PortkeyError as exc:
+        if resource is not None:
+            resource.explain(exc)
+        module.fail_on_api_error(exc, action=action)
+    for warning in (resource.warnings if resource is not None else ()):
+        module.warn(warning)
     module.exit_json(changed=False, **{key: items})

@@ -88,9 +88,8 @@ api_keys:
 '''
 
 from ansible_collections.portkey.ai.plugins.module_utils._api_key import UUID_RE, ApiKey, split_type
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._resource import ResourceError
+from ansible_collections.portkey.ai.plugins.module_utils._resource import run_info
 
 
 def main():
@@ -109,7 +108,8 @@ def main():
     if params['id'] is not None and not UUID_RE.match(params['id'].strip()):
         module.fail_json(msg='id must be the API key\'s UUID, got %r' % params['id'])
     resource = ApiKey(module)
-    try:
+
+    def read():
         if params['id']:
             found = resource.read(params['id'].strip())
             keys = [found] if found is not None else []
@@ -126,11 +126,9 @@ def main():
                 and (params['type'] is None or split_type(k.get('type'))[0] == params['type'])
                 and (params['sub_type'] is None or split_type(k.get('type'))[1] == params['sub_type'])
                 and (workspace is None or resource.workspace_uuid(k.get('workspace_id')) == workspace)]
-    except ResourceError as exc:
-        module.fail_json(msg=str(exc))
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read API keys')
-    module.exit_json(changed=False, api_keys=[resource.present(k) for k in keys])
+        return [resource.present(k) for k in keys]
+
+    run_info(module, 'api_keys', read, action='read API keys', resource=resource)
 
 
 if __name__ == '__main__':

@@ -105,10 +105,9 @@ configs:
       object: config
 '''
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._config import Config
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._resource import ResourceError
+from ansible_collections.portkey.ai.plugins.module_utils._resource import run_info
 
 
 def main():
@@ -123,13 +122,11 @@ def main():
         mutually_exclusive=[('slug', 'name')],
         supports_check_mode=True,
     )
-    try:
-        configs = Config(module).info()
-    except ResourceError as exc:
-        module.fail_json(msg=str(exc))
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read configs')
-    module.exit_json(changed=False, configs=configs)
+
+    def read():
+        return Config(module).info()
+
+    run_info(module, 'configs', read, action='read configs')
 
 
 if __name__ == '__main__':

@@ -95,10 +95,9 @@ guardrails:
         onFail: block
 '''
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._guardrail import UUID_PATTERN, Guardrail
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._resource import ResourceError
+from ansible_collections.portkey.ai.plugins.module_utils._resource import ResourceError, run_info
 
 
 def main():
@@ -118,7 +117,8 @@ def main():
     params = module.params
     if params['organisation'] is not None and not UUID_PATTERN.match(params['organisation']):
         module.fail_json(msg="organisation must be the organisation's UUID, got %r" % params['organisation'])
-    try:
+
+    def read():
         ref = params['id'] or params['slug']
         if ref:
             found = resource.read(ref)
@@ -144,11 +144,9 @@ def main():
                 guardrails.append(item)
             if params['details'] or params['name'] is not None:
                 guardrails = [g for g in (resource.read(item['id']) for item in guardrails) if g is not None]
-    except ResourceError as exc:
-        module.fail_json(msg=str(exc))
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read guardrails')
-    module.exit_json(changed=False, guardrails=guardrails)
+        return guardrails
+
+    run_info(module, 'guardrails', read, action='read guardrails', resource=resource)
 
 
 if __name__ == '__main__':

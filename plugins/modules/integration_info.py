@@ -83,10 +83,9 @@ integrations:
       object: integration
 '''
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._integration import Integration
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._resource import ResourceError
+from ansible_collections.portkey.ai.plugins.module_utils._resource import run_info
 
 
 def main():
@@ -102,8 +101,8 @@ def main():
     )
     resource = Integration(module)
     params = module.params
-    integrations = []
-    try:
+
+    def read():
         if params['slug']:
             found = resource.read(params['slug'])
             integrations = [found] if found is not None else []
@@ -113,11 +112,9 @@ def main():
                 filters['workspace_id'] = resource.workspace(params['workspace'])['id']
             integrations = [i for i in resource.list_all(filters)
                             if params['name'] is None or i.get('name') == params['name']]
-    except ResourceError as exc:
-        module.fail_json(msg=str(exc))
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read integrations')
-    module.exit_json(changed=False, integrations=integrations)
+        return integrations
+
+    run_info(module, 'integrations', read, action='read integrations', resource=resource)
 
 
 if __name__ == '__main__':

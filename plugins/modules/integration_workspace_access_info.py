@@ -68,10 +68,9 @@ workspaces:
       workspace_slug: ws-develop-1a2b3c
 '''
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._integration import IntegrationWorkspaceAccess, resolve_integration
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._resource import ResourceError
+from ansible_collections.portkey.ai.plugins.module_utils._resource import run_info
 
 
 def main():
@@ -86,7 +85,8 @@ def main():
     resource = IntegrationWorkspaceAccess(module)
     params = module.params
     entries = []
-    try:
+
+    def read():
         # Not in check mode's "does not exist yet" sense: an info module fails on a missing integration.
         resource.check_mode = False
         integration = resolve_integration(resource, params['integration'])
@@ -101,11 +101,9 @@ def main():
             entry = resource.shape(item, integration, ws)
             if entry['enabled'] or params['include_disabled']:
                 entries.append(entry)
-    except ResourceError as exc:
-        module.fail_json(msg=str(exc))
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read the workspace access of the integration')
-    module.exit_json(changed=False, workspaces=entries)
+        return entries
+
+    run_info(module, 'workspaces', read, action='read the workspace access of the integration', resource=resource)
 
 
 if __name__ == '__main__':

@@ -75,11 +75,10 @@ providers:
       object: provider
 '''
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._integration import resolve_integration
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
 from ansible_collections.portkey.ai.plugins.module_utils._provider import Provider
-from ansible_collections.portkey.ai.plugins.module_utils._resource import ResourceError
+from ansible_collections.portkey.ai.plugins.module_utils._resource import run_info
 
 
 def main():
@@ -97,8 +96,8 @@ def main():
     # An info module reads what exists: a missing workspace or integration is an error, also in check mode.
     resource.check_mode = False
     params = module.params
-    providers = []
-    try:
+
+    def read():
         if params['slug']:
             found = resource.read(params['slug'])
             providers = [found] if found is not None else []
@@ -109,11 +108,9 @@ def main():
         if params['integration']:
             integration = resolve_integration(resource, params['integration'])
             providers = [p for p in providers if p.get('integration_id') in (integration['slug'], integration['id'])]
-    except ResourceError as exc:
-        module.fail_json(msg=str(exc))
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read providers')
-    module.exit_json(changed=False, providers=providers)
+        return providers
+
+    run_info(module, 'providers', read, action='read providers', resource=resource)
 
 
 if __name__ == '__main__':

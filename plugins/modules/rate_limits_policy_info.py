@@ -93,7 +93,7 @@ rate_limits_policies:
 '''
 
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._policy import RateLimitsPolicy, run_info
+from ansible_collections.portkey.ai.plugins.module_utils._policy import RateLimitsPolicy, run_policy_info
 
 
 def main():
@@ -109,7 +109,7 @@ def main():
         mutually_exclusive=[('id', 'name'), ('id', 'workspace'), ('id', 'type'), ('id', 'unit')],
         supports_check_mode=True,
     )
-    run_info(module, RateLimitsPolicy, filters=('type', 'unit'))
+    run_policy_info(module, RateLimitsPolicy, filters=('type', 'unit'))
 
 
 if __name__ == '__main__':

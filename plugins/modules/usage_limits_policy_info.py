@@ -94,7 +94,7 @@ usage_limits_policies:
 '''
 
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._policy import UsageLimitsPolicy, run_info
+from ansible_collections.portkey.ai.plugins.module_utils._policy import UsageLimitsPolicy, run_policy_info
 
 
 def main():
@@ -110,7 +110,7 @@ def main():
         mutually_exclusive=[('id', 'name'), ('id', 'workspace'), ('id', 'type')],
         supports_check_mode=True,
     )
-    run_info(module, UsageLimitsPolicy, filters=('type',))
+    run_policy_info(module, UsageLimitsPolicy, filters=('type',))
 
 
 if __name__ == '__main__':

@@ -74,8 +74,8 @@ users:
       last_updated_at: '2026-03-09T07:55:25.000Z'
 '''
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
+from ansible_collections.portkey.ai.plugins.module_utils._resource import run_info
 from ansible_collections.portkey.ai.plugins.module_utils._user import USERS_PATH, check_user_ref, find_user
 
 
@@ -88,8 +88,8 @@ def main():
         supports_check_mode=True,
     )
     params = module.params
-    users = []
-    try:
+
+    def read():
         check_user_ref(params['user'])
         if params['user']:
             found = find_user(module.client, params['user'].strip())
@@ -98,11 +98,9 @@ def main():
             users = list(module.client.paginate(USERS_PATH, params={'role': params['role']}, paging='camel', page_size=100))
         if params['role']:
             users = [u for u in users if u.get('role') == params['role']]
-    except ValueError as exc:
-        module.fail_json(msg=str(exc))
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read users')
-    module.exit_json(changed=False, users=users)
+        return users
+
+    run_info(module, 'users', read, action='read users')
 
 
 if __name__ == '__main__':

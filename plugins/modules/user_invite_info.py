@@ -81,9 +81,9 @@ invites:
           role: admin
 '''
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._invite import Invite
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
+from ansible_collections.portkey.ai.plugins.module_utils._resource import run_info
 
 
 def wanted(invite, params):
@@ -105,7 +105,8 @@ def main():
     )
     resource = Invite(module)
     params = module.params
-    try:
+
+    def read():
         if params['id']:
             found = resource.read(params['id'])
             invites = [found] if found is not None else []
@@ -114,9 +115,9 @@ def main():
             if params['email']:
                 filters['email'] = params['email'].strip()
             invites = list(resource.list_all(filters))
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read invites')
-    module.exit_json(changed=False, invites=[i for i in invites if wanted(i, params)])
+        return [i for i in invites if wanted(i, params)]
+
+    run_info(module, 'invites', read, action='read invites', resource=resource)
 
 
 if __name__ == '__main__':

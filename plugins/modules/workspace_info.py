@@ -72,8 +72,8 @@ workspaces:
       object: workspace
 '''
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
+from ansible_collections.portkey.ai.plugins.module_utils._resource import run_info
 from ansible_collections.portkey.ai.plugins.module_utils._workspace import Workspace
 
 
@@ -90,7 +90,8 @@ def main():
     )
     resource = Workspace(module)
     params = module.params
-    try:
+
+    def read():
         ref = params['id'] or params['slug']
         if ref:
             found = resource.read(ref)
@@ -100,9 +101,9 @@ def main():
             workspaces = list(resource.list_all(filters))
             if params['name'] is not None:
                 workspaces = [w for w in workspaces if w.get('name') == params['name']]
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read workspaces')
-    module.exit_json(changed=False, workspaces=workspaces)
+        return workspaces
+
+    run_info(module, 'workspaces', read, action='read workspaces', resource=resource)
 
 
 if __name__ == '__main__':

@@ -77,10 +77,9 @@ members:
       workspace_id: 4d1f0a5c-2f0b-4c1e-9a37-6a4c3b1d2e10
 '''
 
-from ansible_collections.portkey.ai.plugins.module_utils._client import PortkeyError
 from ansible_collections.portkey.ai.plugins.module_utils._member import WorkspaceMember
 from ansible_collections.portkey.ai.plugins.module_utils._module import PortkeyModule
-from ansible_collections.portkey.ai.plugins.module_utils._resource import ResourceError
+from ansible_collections.portkey.ai.plugins.module_utils._resource import run_info
 from ansible_collections.portkey.ai.plugins.module_utils._user import check_user_ref
 
 
@@ -97,8 +96,8 @@ def main():
     resource = WorkspaceMember(module)
     # Only reads: a missing workspace is an error in check mode too, not a predicted create.
     resource.check_mode = False
-    members = []
-    try:
+
+    def read():
         if not params['workspace'].strip():
             raise ValueError("workspace must not be empty: give the workspace's id or slug")
         check_user_ref(params['user'])
@@ -109,11 +108,9 @@ def main():
             members = list(resource.list_all())
         if params['role']:
             members = [m for m in members if m.get('role') == params['role']]
-    except (ResourceError, ValueError) as exc:
-        module.fail_json(msg=str(exc))
-    except PortkeyError as exc:
-        module.fail_on_api_error(exc, action='read the workspace members')
-    module.exit_json(changed=False, members=members)
+        return members
+
+    run_info(module, 'members', read, action='read the workspace members', resource=resource)
 
 
 if __name__ == '__main__':
