@@ -99,23 +99,24 @@ class Workspace(Resource):
                 body.pop(key, None)
         return body
 
+    #: The workspace a delete was sent for (its dependants are named when the API refuses).
+    deleting = None
+
     def delete(self, existing):
+        self.deleting = existing
         body = {'name': existing.get('name')}
         if self.params.get('force'):
             body['force_delete'] = True
         self.client.delete(self.path_for(existing['id']), json_body=body)
 
     def explain(self, error):
-        if error.method == 'DELETE' and error.status == 409:
-            dependants = self.dependants()
+        if error.method == 'DELETE' and error.status == 409 and self.deleting:
+            dependants = self.dependants(self.deleting)
             error.hint = ('The workspace still holds %s. Delete them first, or set force: true to delete '
                           'them with the workspace' % (', '.join(dependants) if dependants else 'providers, configs or API keys'))
 
-    def dependants(self):
+    def dependants(self, ws):
         """Name what a workspace still holds, for the message of a refused delete (best effort)."""
-        ws = self.find_quietly()
-        if not ws:
-            return []
         found = []
         for label, path in (('provider', '/providers'), ('config', '/configs'), ('API key', '/api-keys')):
             try:
@@ -126,8 +127,3 @@ class Workspace(Resource):
                 continue
         return found
 
-    def find_quietly(self):
-        try:
-            return self.find()
-        except Exception:  # pylint: disable=broad-except
-            return None
