@@ -126,4 +126,3 @@ class Workspace(Resource):
             except PortkeyError:
                 continue
         return found
-
